@@ -1,0 +1,153 @@
+import { OzApiError, OzNetworkError, OzTimeoutError } from './oz-api-error.js';
+
+export type FetchImpl = typeof fetch;
+export type QueryValue = string | number | boolean | undefined;
+
+export interface OzRequest {
+  readonly method: 'GET' | 'POST' | 'DELETE' | 'PATCH';
+  /** A path under the base URL, or an absolute URL on the same origin. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, QueryValue>>;
+  readonly json?: unknown;
+  readonly form?: FormData;
+  readonly token?: string;
+  readonly signal?: AbortSignal;
+  readonly timeoutMs?: number;
+  readonly responseType?: 'json' | 'bytes';
+}
+
+export interface OzResponse {
+  readonly status: number;
+  readonly body: unknown;
+  readonly bytes: Uint8Array | null;
+  readonly contentType: string | null;
+}
+
+export const TOKEN_HEADER = 'X-Forensic-Access-Token';
+
+// Failures that happen before any byte of the request left this machine.
+const CONNECT_FAILURES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** Plain HTTP to the Oz API: timeouts, error envelopes, no auth logic. */
+export class OzHttp {
+  readonly baseUrl: URL;
+  readonly #fetch: FetchImpl;
+  readonly #timeoutMs: number;
+
+  constructor(opts: { readonly baseUrl: string; readonly fetchImpl?: FetchImpl; readonly timeoutMs?: number }) {
+    this.baseUrl = new URL(opts.baseUrl.endsWith('/') ? opts.baseUrl : `${opts.baseUrl}/`);
+    this.#fetch = opts.fetchImpl ?? fetch;
+    this.#timeoutMs = opts.timeoutMs ?? 30_000;
+  }
+
+  resolve(path: string, query?: Readonly<Record<string, QueryValue>>): URL {
+    const url = /^https?:\/\//i.test(path)
+      ? new URL(path)
+      : new URL(path.replace(/^\/+/, ''), this.baseUrl);
+    // The token must never travel to another host, even if a server hands out such URLs.
+    if (url.origin !== this.baseUrl.origin) throw new Error(`Refusing to send credentials to ${url.origin}`);
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    return url;
+  }
+
+  async send(req: OzRequest): Promise<OzResponse> {
+    const url = this.resolve(req.path, req.query);
+    const timeoutMs = req.timeoutMs ?? this.#timeoutMs;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onCallerAbort = (): void => controller.abort(req.signal?.reason);
+    if (req.signal?.aborted) onCallerAbort();
+    else req.signal?.addEventListener('abort', onCallerAbort, { once: true });
+
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (req.token !== undefined) headers[TOKEN_HEADER] = req.token;
+    let body: string | FormData | undefined;
+    if (req.form !== undefined) body = req.form;
+    else if (req.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(req.json);
+    }
+
+    let sent = false;
+    try {
+      const res = await this.#fetch(url, { method: req.method, headers, body, signal: controller.signal });
+      sent = true;
+      const contentType = res.headers.get('content-type');
+      if (res.ok && req.responseType === 'bytes') {
+        return { status: res.status, body: null, bytes: new Uint8Array(await res.arrayBuffer()), contentType };
+      }
+      const parsed = parseBody(await res.text());
+      if (!res.ok) throw toApiError(res.status, parsed, res.headers.get('retry-after'));
+      return { status: res.status, body: parsed, bytes: null, contentType };
+    } catch (err) {
+      if (err instanceof OzApiError) throw err;
+      if (timedOut) throw new OzTimeoutError(timeoutMs);
+      if (req.signal?.aborted) throw req.signal.reason ?? err;
+      throw toNetworkError(err, sent);
+    } finally {
+      clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+}
+
+function parseBody(text: string): unknown {
+  if (text.trim() === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function toApiError(status: number, body: unknown, retryAfter: string | null): OzApiError {
+  const envelope = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const code = envelope['error_code'];
+  const message = envelope['error_message'];
+  return new OzApiError({
+    httpStatus: status,
+    errorCode: typeof code === 'number' ? code : null,
+    errorMessage: typeof message === 'string' ? message : typeof body === 'string' ? body.slice(0, 200) : null,
+    details: envelope['details'] ?? null,
+    retryAfterSeconds: parseRetryAfter(retryAfter),
+  });
+}
+
+export function parseRetryAfter(value: string | null, nowMs: number = Date.now()): number | null {
+  if (value === null || value.trim() === '') return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - nowMs) / 1000));
+}
+
+function causeCode(err: unknown): string | null {
+  let current: unknown = err;
+  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth += 1) {
+    const rec = current as { code?: unknown; errors?: unknown; cause?: unknown };
+    if (typeof rec.code === 'string') return rec.code;
+    if (Array.isArray(rec.errors) && rec.errors.length > 0) current = rec.errors[0];
+    else current = rec.cause;
+  }
+  return null;
+}
+
+function toNetworkError(err: unknown, responseStarted: boolean): OzNetworkError {
+  const code = causeCode(err);
+  const beforeSending = !responseStarted && code !== null && CONNECT_FAILURES.has(code);
+  const what = beforeSending ? 'Could not connect to the Oz API' : 'The connection to the Oz API failed';
+  return new OzNetworkError(`${what}${code === null ? '' : ` (${code})`}.`, !beforeSending, code);
+}

@@ -1,0 +1,17 @@
+/**
+ * Where the desk keeps secrets (the remembered password, the queue's encryption key).
+ * Only main/core ever holds one; nothing read from it crosses IPC.
+ */
+export interface SecretStore {
+  get(account: string): Promise<string | null>;
+  set(account: string, secret: string): Promise<void>;
+  /** Returns true when something was deleted. */
+  delete(account: string): Promise<boolean>;
+}
+
+/** Account names used in the store, in one place. */
+export const secretAccounts = {
+  password: (serverUrl: string, email: string) => `password:${email}@${serverUrl}`,
+  localSandboxPassword: 'local-sandbox:password',
+  queueKey: 'queue:key',
+} as const;

@@ -1,0 +1,41 @@
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../core/config/data-dir.js';
+import { startWebHost } from './start-web-host.js';
+
+// Browser mode entry: `npx tsx src/web-host/main.ts [--data <dir>] [--port <n>]`.
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    port: { type: 'string', default: '0' },
+    renderer: { type: 'string' },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Invalid --port: ${values.port}`);
+  process.exit(2);
+}
+
+const host = await startWebHost({
+  dataDir: values.data ?? defaultDataDir(),
+  port,
+  rendererDir: values.renderer ?? fileURLToPath(new URL('../../out/renderer', import.meta.url)),
+});
+console.log(`Open: ${host.url}`);
+
+let closing = false;
+const shutdown = (): void => {
+  if (closing) return;
+  closing = true;
+  host.close().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
