@@ -13,6 +13,7 @@ export default defineConfig({
   preload: {
     // Sandboxed preloads cannot load ES modules or node_modules: bundle everything as CJS.
     build: {
+      externalizeDeps: false,
       outDir: 'out/preload',
       rollupOptions: {
         input: { index: resolve('src/preload/index.ts') },

@@ -88,6 +88,10 @@ export class UsersRepo {
     return row;
   }
 
+  setPassword(userId: string, password: string): void {
+    this.db.prepare('UPDATE users SET password_hash = ? WHERE user_id = ?').run(hashPassword(password), userId);
+  }
+
   userByEmail(email: string): UserRow | null {
     const row = this.db.prepare('SELECT * FROM users WHERE email = ?').get(email) as UserRow | undefined;
     return row ?? null;

@@ -1,0 +1,81 @@
+import type { OzTag } from '../../shared/domain/tags.js';
+import type { RefusalReason } from '../images/refusal.js';
+
+export interface PersonName {
+  readonly first: string;
+  readonly middle: string;
+  readonly last: string;
+}
+
+export type DuplicateReason = 'duplicate_in_batch' | 'already_enrolled' | 'already_queued';
+
+/** A file that belongs to a person but is refused or duplicate keeps its place in that person's list. */
+export interface PhotoReport {
+  readonly path: string;
+  readonly fileName: string;
+  readonly status: 'accepted' | 'refused' | 'duplicate';
+  readonly reason?: RefusalReason | DuplicateReason;
+  readonly message?: string;
+  readonly sha256?: string;
+  readonly width?: number;
+  readonly height?: number;
+  readonly tags: readonly OzTag[];
+  readonly notes?: readonly string[];
+  /** Path of the first photo in this batch with the same output hash. */
+  readonly duplicateOf?: string;
+}
+
+export interface PersonReport {
+  /** Stable within one report: the folder path relative to the root, or "row N" of the manifest. */
+  readonly key: string;
+  readonly name: PersonName;
+  readonly externalId?: string;
+  readonly photos: readonly PhotoReport[];
+}
+
+export type StrayReason = 'not_in_person_folder' | 'not_in_manifest';
+
+/** A file that belongs to no person: it is listed, never processed. */
+export interface StrayFile {
+  readonly path: string;
+  readonly fileName: string;
+  readonly reason: StrayReason;
+  readonly message: string;
+}
+
+export type ProblemKind = 'unreadable_folder' | 'symlink_loop' | 'manifest_error' | 'unnamed_folder';
+
+export interface ScanProblem {
+  readonly path: string;
+  readonly kind: ProblemKind;
+  readonly message: string;
+  /** Manifest line the problem is about. */
+  readonly line?: number;
+}
+
+export interface ScanCounts {
+  readonly persons: number;
+  readonly photosAccepted: number;
+  /** Refused photos of persons plus stray files. */
+  readonly photosRefused: number;
+  readonly duplicates: number;
+}
+
+/** The dry run: metadata and hashes only, never image bytes, so 10,000 files stay small. */
+export interface ScanReport {
+  readonly root: string;
+  readonly layout: 'folders' | 'manifest';
+  readonly persons: readonly PersonReport[];
+  readonly refused: readonly StrayFile[];
+  readonly problems: readonly ScanProblem[];
+  readonly counts: ScanCounts;
+  /** True when the scan was cancelled: the report covers only the files finished before. */
+  readonly cancelled: boolean;
+}
+
+export interface ScanProgress {
+  readonly phase: 'scanning' | 'processing';
+  readonly done: number;
+  readonly total: number;
+  readonly current?: string;
+}

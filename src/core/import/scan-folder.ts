@@ -1,0 +1,232 @@
+import { basename, relative, resolve } from 'node:path';
+import { assertNever } from '../../shared/result.js';
+import { defaultTagsFor, isOrientationTag, type OzTag } from '../../shared/domain/tags.js';
+import type { PhotoProcessor } from '../images/photo-processor.js';
+import type { PhotoResult } from '../images/process-photo.js';
+import type { PhotoRefusal } from '../images/refusal.js';
+import { readManifest } from './manifest.js';
+import { parsePersonName } from './person-name.js';
+import type { PersonName, PersonReport, PhotoReport, ScanProblem, ScanProgress, ScanReport, StrayFile } from './report.js';
+import { nodeScanFs, type ScanFs } from './scan-fs.js';
+import { collectFiles, enterFolder, listFolder, type WalkContext } from './walk.js';
+
+export interface ScanOptions {
+  readonly processor: PhotoProcessor;
+  /** CSV manifest for a flat folder (layout b); without it each subfolder is a person (layout a). */
+  readonly manifest?: string;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: ScanProgress) => void;
+  readonly isKnownHash?: (sha256: string) => 'enrolled' | 'queued' | null;
+  readonly fs?: ScanFs;
+}
+
+interface PlannedPerson {
+  readonly key: string;
+  readonly name: PersonName;
+  readonly externalId?: string;
+  readonly files: readonly string[];
+  readonly tags: readonly OzTag[] | null;
+}
+
+/** What survives of a processed photo: the JPEG itself is dropped as soon as it is hashed. */
+type PhotoOutcome =
+  | { readonly ok: true; readonly sha256: string; readonly width: number; readonly height: number; readonly notes: readonly string[] }
+  | PhotoRefusal;
+
+const slim = (r: PhotoResult): PhotoOutcome =>
+  r.ok ? { ok: true, sha256: r.sha256, width: r.width, height: r.height, notes: r.notes } : r;
+
+async function planFolders(root: string, ctx: WalkContext, strays: StrayFile[]): Promise<PlannedPerson[]> {
+  if (!(await enterFolder(root, ctx))) return [];
+  const persons: PlannedPerson[] = [];
+  for (const entry of (await listFolder(root, ctx)) ?? []) {
+    if (ctx.signal?.aborted) break;
+    if (entry.kind === 'file') {
+      ctx.onFile(entry.path);
+      strays.push({
+        path: entry.path,
+        fileName: entry.name,
+        reason: 'not_in_person_folder',
+        message: 'This file is not inside a person folder, so it belongs to nobody. Move it into a folder named after the person.',
+      });
+      continue;
+    }
+    const name = parsePersonName(entry.name);
+    if (!name) {
+      ctx.problems.push({ path: entry.path, kind: 'unnamed_folder', message: 'This folder name gives no person name; its photos were skipped.' });
+      continue;
+    }
+    const files: string[] = [];
+    await collectFiles(entry.path, ctx, files);
+    persons.push({ key: entry.name, name, files, tags: null });
+  }
+  return persons;
+}
+
+async function planManifest(root: string, manifestPath: string, ctx: WalkContext, strays: StrayFile[]): Promise<PlannedPerson[]> {
+  const manifest = await readManifest(manifestPath, root);
+  ctx.problems.push(...manifest.problems);
+  if (manifest.rows.length === 0) return [];
+  const inventory: string[] = [];
+  await collectFiles(root, ctx, inventory);
+  const present = new Set(inventory);
+  const usedBy = new Map<string, number>();
+  const persons: PlannedPerson[] = [];
+  for (const row of manifest.rows) {
+    const files: string[] = [];
+    for (const file of row.files) {
+      const shown = relative(root, file);
+      const earlier = usedBy.get(file);
+      const message = !present.has(file)
+        ? `Line ${row.line}: file "${shown}" was not found in the folder.`
+        : earlier !== undefined
+          ? `Line ${row.line}: file "${shown}" is already used on line ${earlier}.`
+          : null;
+      if (message) {
+        ctx.problems.push({ path: manifestPath, kind: 'manifest_error', message, line: row.line });
+        continue;
+      }
+      usedBy.set(file, row.line);
+      files.push(file);
+    }
+    if (files.length > 0) {
+      persons.push({ key: `line ${row.line}`, name: row.name, ...(row.externalId ? { externalId: row.externalId } : {}), files, tags: row.tags });
+    }
+  }
+  const manifestAbs = resolve(manifestPath);
+  for (const file of inventory) {
+    if (usedBy.has(file) || file === manifestAbs) continue;
+    strays.push({ path: file, fileName: basename(file), reason: 'not_in_manifest', message: 'No manifest line names this file, so it was not imported.' });
+  }
+  return persons;
+}
+
+/** Manifest tags win; an orientation tag is added when the manifest gave none. */
+function tagsFor(planned: readonly OzTag[] | null, size: { width: number; height: number }): readonly OzTag[] {
+  const defaults = defaultTagsFor({ ...size, source: 'file' });
+  if (!planned) return defaults;
+  if (planned.some(isOrientationTag)) return planned;
+  return [...planned, ...defaults.filter(isOrientationTag)];
+}
+
+async function processAll(
+  items: readonly string[],
+  options: ScanOptions,
+): Promise<(PhotoOutcome | undefined)[]> {
+  const { processor, signal, onProgress } = options;
+  const outcomes: (PhotoOutcome | undefined)[] = new Array<PhotoOutcome | undefined>(items.length);
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (!signal?.aborted && next < items.length) {
+      const index = next++;
+      const path = items[index] ?? '';
+      try {
+        outcomes[index] = slim(await processor.process({ path }, signal));
+      } catch (err) {
+        if (signal?.aborted) return;
+        outcomes[index] = { ok: false, reason: 'unreadable', message: `The file could not be processed (${err instanceof Error ? err.message : 'unknown error'}).` };
+      }
+      done += 1;
+      onProgress?.({ phase: 'processing', done, total: items.length, current: path });
+    }
+  };
+  await Promise.all(Array.from({ length: processor.concurrency }, worker));
+  return outcomes;
+}
+
+/**
+ * The dry run of an import: finds persons and their photos, runs every photo through the
+ * pipeline and reports what would be enrolled. Keeps metadata and hashes only (the enroll
+ * step processes the files again). Never throws for a bad file or folder: everything ends
+ * up in the report. Cancelling returns what was finished, with `cancelled: true`.
+ */
+export async function scanFolder(root: string, options: ScanOptions): Promise<ScanReport> {
+  const problems: ScanProblem[] = [];
+  const refused: StrayFile[] = [];
+  let found = 0;
+  const ctx: WalkContext = {
+    fs: options.fs ?? nodeScanFs,
+    ...(options.signal ? { signal: options.signal } : {}),
+    visited: new Set(),
+    problems,
+    onFile: (path) => {
+      found += 1;
+      options.onProgress?.({ phase: 'scanning', done: found, total: found, current: path });
+    },
+  };
+  const absRoot = resolve(root);
+  const planned = options.manifest ? await planManifest(absRoot, options.manifest, ctx, refused) : await planFolders(absRoot, ctx, refused);
+
+  const outcomes = await processAll(
+    planned.flatMap((p) => p.files),
+    options,
+  );
+
+  const firstByHash = new Map<string, string>();
+  const persons: PersonReport[] = [];
+  let index = 0;
+  for (const person of planned) {
+    const photos: PhotoReport[] = [];
+    for (const path of person.files) {
+      const outcome = outcomes[index++];
+      if (outcome) photos.push(toPhotoReport(path, person.tags, outcome, firstByHash, options.isKnownHash));
+    }
+    persons.push({ key: person.key, name: person.name, ...(person.externalId ? { externalId: person.externalId } : {}), photos });
+  }
+
+  const cancelled = options.signal?.aborted ?? false;
+  const kept = cancelled ? persons.filter((p) => p.photos.length > 0) : persons;
+  const photos = kept.flatMap((p) => p.photos);
+  return {
+    root: absRoot,
+    layout: options.manifest ? 'manifest' : 'folders',
+    persons: kept,
+    refused,
+    problems,
+    counts: {
+      persons: kept.length,
+      photosAccepted: photos.filter((p) => p.status === 'accepted').length,
+      photosRefused: photos.filter((p) => p.status === 'refused').length + refused.length,
+      duplicates: photos.filter((p) => p.status === 'duplicate').length,
+    },
+    cancelled,
+  };
+}
+
+/** Walks outcomes in file order, so "duplicate of" always points at the earlier file. */
+function toPhotoReport(
+  path: string,
+  plannedTags: readonly OzTag[] | null,
+  outcome: PhotoOutcome,
+  firstByHash: Map<string, string>,
+  isKnownHash: ScanOptions['isKnownHash'],
+): PhotoReport {
+  const fileName = basename(path);
+  if (!outcome.ok) return { path, fileName, status: 'refused', reason: outcome.reason, message: outcome.message, tags: [] };
+  const base = {
+    path,
+    fileName,
+    sha256: outcome.sha256,
+    width: outcome.width,
+    height: outcome.height,
+    tags: tagsFor(plannedTags, outcome),
+    notes: outcome.notes,
+  };
+  const first = firstByHash.get(outcome.sha256);
+  if (first !== undefined) {
+    return { ...base, status: 'duplicate', reason: 'duplicate_in_batch', message: `Same photo as ${basename(first)} earlier in this import.`, duplicateOf: first };
+  }
+  firstByHash.set(outcome.sha256, path);
+  const known = isKnownHash?.(outcome.sha256) ?? null;
+  switch (known) {
+    case null:
+      return { ...base, status: 'accepted' };
+    case 'enrolled':
+      return { ...base, status: 'duplicate', reason: 'already_enrolled', message: 'This photo is already enrolled.' };
+    case 'queued':
+      return { ...base, status: 'duplicate', reason: 'already_queued', message: 'This photo is already waiting in the upload queue.' };
+    default:
+      return assertNever(known);
+  }
+}

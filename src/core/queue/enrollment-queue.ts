@@ -1,0 +1,273 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { SecretStore } from '../secrets/secret-store.js';
+import { QueueBlobStore } from './blob-store.js';
+import { csvLine } from './csv.js';
+import { openQueueDb } from './open-queue-db.js';
+import { QueueCipher, loadQueueKey } from './queue-crypto.js';
+import { itemSecretSchema, sha256Schema, uuidSchema, type ItemSecret } from './queue-rows.js';
+import { QueueStore, type StoredItem } from './queue-store.js';
+import type {
+  AddPhotosInput,
+  CreatePersonInput,
+  EnqueueResult,
+  QueueItemState,
+  QueueItemView,
+  QueuePhotoInput,
+  QueueStatus,
+} from './queue-types.js';
+
+/** Unreferenced blob files younger than this may belong to another process's pending commit. */
+const ORPHAN_MIN_AGE_MS = 10 * 60_000;
+
+export interface OpenQueueOptions {
+  readonly dataDir: string;
+  readonly secretStore: SecretStore;
+  /** Clock in epoch milliseconds. */
+  readonly now?: () => number;
+}
+
+export interface ListQuery {
+  readonly state?: QueueItemState;
+  readonly limit: number;
+  readonly offset: number;
+  /** Decrypt the person's name and file names for display. */
+  readonly withNames?: boolean;
+}
+
+/** What the sync worker needs from an open queue. */
+export interface QueueEngine {
+  readonly store: QueueStore;
+  readonly blobs: QueueBlobStore;
+  readonly cipher: QueueCipher;
+  readonly now: () => number;
+  notify(): void;
+}
+
+export interface EnrollmentQueue {
+  enqueueCreatePerson(input: CreatePersonInput, photos: readonly QueuePhotoInput[]): Promise<EnqueueResult>;
+  enqueueAddPhotos(input: AddPhotosInput, photos: readonly QueuePhotoInput[]): Promise<EnqueueResult>;
+  list(query: ListQuery): readonly QueueItemView[];
+  status(): QueueStatus;
+  /** Back to ready (from quarantine or a back-off wait), optionally with corrected tags by photo SHA-256. */
+  retry(itemId: string, fix?: { readonly tagsBySha256?: Readonly<Record<string, readonly string[]>> }): boolean;
+  /** Drops an unfinished item and deletes its photo files. */
+  discard(itemId: string): boolean;
+  exportCsv(): string;
+  /** Called after every change made through this queue. */
+  onChange(listener: () => void): () => void;
+  readonly engine: QueueEngine;
+  close(): void;
+}
+
+export async function openQueue(opts: OpenQueueOptions): Promise<EnrollmentQueue> {
+  const now = opts.now ?? Date.now;
+  const cipher = new QueueCipher(await loadQueueKey(opts.secretStore));
+  const db = openQueueDb(opts.dataDir);
+  const store = new QueueStore(db, now);
+  const blobs = new QueueBlobStore(opts.dataDir, cipher);
+  store.recoverSyncing();
+  blobs.sweep((id) => store.isBlobReferenced(id), Date.now(), ORPHAN_MIN_AGE_MS);
+  const listeners = new Set<() => void>();
+  const notify = (): void => {
+    for (const l of listeners) l();
+  };
+
+  const writePhotos = (photos: readonly QueuePhotoInput[]): { sha256: string; tags: readonly string[]; blobId: string }[] => {
+    checkPhotos(photos);
+    return photos.map((p) => ({ sha256: p.sha256, tags: [...p.tags], blobId: blobs.write(p.jpeg) }));
+  };
+
+  const insert = (item: Parameters<QueueStore['insert']>[0]): void => {
+    try {
+      store.insert(item);
+    } catch (err) {
+      for (const p of item.photos) blobs.delete(p.blobId);
+      throw err;
+    }
+  };
+
+  const queue: EnrollmentQueue = {
+    engine: { store, blobs, cipher, now, notify },
+
+    async enqueueCreatePerson(input, photos) {
+      const enrollmentId = resolveEnrollmentId(input);
+      const existing = store.findCreateByEnrollment(enrollmentId);
+      if (existing !== null) return { itemId: existing.id, enrollmentId, created: false };
+      const metaData = withEnrollmentId(input.metaData, enrollmentId);
+      const secret: ItemSecret = { metaData, fileNames: photos.map((p) => p.fileName) };
+      const stored = writePhotos(photos);
+      const id = randomUUID();
+      insert({
+        id,
+        kind: 'createPerson',
+        enrollmentId,
+        dependsOnEnrollmentId: null,
+        collectionId: nonEmpty(input.collectionId, 'collectionId'),
+        personId: null,
+        secretEnc: cipher.sealJson(secret),
+        photos: stored,
+      });
+      notify();
+      return { itemId: id, enrollmentId, created: true };
+    },
+
+    async enqueueAddPhotos(input, photos) {
+      const dependsOn = 'dependsOnEnrollmentId' in input ? uuidSchema.parse(input.dependsOnEnrollmentId) : null;
+      if (dependsOn !== null && store.findCreateByEnrollment(dependsOn) === null) {
+        throw new RangeError(`No queued enrollment ${dependsOn} to add photos to.`);
+      }
+      const stored = writePhotos(photos);
+      const id = randomUUID();
+      insert({
+        id,
+        kind: 'addPhotos',
+        enrollmentId: null,
+        dependsOnEnrollmentId: dependsOn,
+        collectionId: nonEmpty(input.collectionId, 'collectionId'),
+        personId: 'targetPersonId' in input ? nonEmpty(input.targetPersonId, 'targetPersonId') : null,
+        secretEnc: cipher.sealJson({ metaData: null, fileNames: photos.map((p) => p.fileName) } satisfies ItemSecret),
+        photos: stored,
+      });
+      notify();
+      return { itemId: id, enrollmentId: dependsOn, created: true };
+    },
+
+    list(query) {
+      return store.list(query).map((listed) => (listed.ok ? toView(listed.item, query.withNames === true ? cipher : null) : corruptView(listed.id, listed.reason, now())));
+    },
+
+    status() {
+      const c = store.counts();
+      return {
+        counts: { ready: c.ready, syncing: c.syncing, retryWait: c.retryWait, quarantined: c.quarantined, doneToday: c.doneToday },
+        pending: c.ready + c.syncing + c.retryWait,
+        oldestPendingAgeMs: c.oldestPendingCreatedAt === null ? null : Math.max(0, now() - c.oldestPendingCreatedAt),
+        lastSuccessfulSyncAt: c.lastDoneAt,
+      };
+    },
+
+    retry(itemId, fix) {
+      const changed = store.retry(itemId, fix?.tagsBySha256);
+      if (changed) notify();
+      return changed;
+    },
+
+    discard(itemId) {
+      const blobIds = store.discard(itemId);
+      if (blobIds === null) return false;
+      for (const id of blobIds) blobs.delete(id);
+      notify();
+      return true;
+    },
+
+    exportCsv() {
+      const header = csvLine([
+        'item_id', 'kind', 'state', 'enrollment_id', 'collection_id', 'person_id', 'photos', 'photos_confirmed',
+        'attempts', 'last_error', 'quarantine_reason', 'created_at', 'done_at',
+      ]);
+      const rows: string[] = [header];
+      for (let offset = 0; ; offset += 500) {
+        const page = queue.list({ limit: 500, offset });
+        for (const v of page) {
+          rows.push(csvLine([
+            v.id, v.kind, v.state, v.enrollmentId, v.collectionId, v.personId, v.photoCount, v.confirmedPhotoCount,
+            v.attempts, v.lastError, v.quarantineReason, iso(v.createdAt), iso(v.doneAt),
+          ]));
+        }
+        if (page.length < 500) return rows.join('');
+      }
+    },
+
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    close() {
+      listeners.clear();
+      db.close();
+    },
+  };
+  return queue;
+}
+
+function resolveEnrollmentId(input: CreatePersonInput): string {
+  const inMeta = (input.metaData['enrollment'] as { id?: unknown } | undefined)?.id;
+  const chosen = input.enrollmentId ?? (typeof inMeta === 'string' ? inMeta : randomUUID());
+  if (typeof inMeta === 'string' && inMeta !== chosen) throw new RangeError('enrollmentId differs from metaData.enrollment.id.');
+  return uuidSchema.parse(chosen).toLowerCase();
+}
+
+function withEnrollmentId(metaData: Readonly<Record<string, unknown>>, enrollmentId: string): Record<string, unknown> {
+  const enrollment = metaData['enrollment'];
+  const base = typeof enrollment === 'object' && enrollment !== null ? (enrollment as Record<string, unknown>) : {};
+  return { ...metaData, enrollment: { ...base, id: enrollmentId } };
+}
+
+function checkPhotos(photos: readonly QueuePhotoInput[]): void {
+  if (photos.length === 0) throw new RangeError('At least one photo is required.');
+  const seen = new Set<string>();
+  for (const p of photos) {
+    const sha = sha256Schema.parse(p.sha256);
+    if (createHash('sha256').update(p.jpeg).digest('hex') !== sha) throw new RangeError(`Photo ${p.fileName}: sha256 does not match its bytes.`);
+    if (seen.has(sha)) throw new RangeError(`Photo ${p.fileName} is given twice.`);
+    seen.add(sha);
+  }
+}
+
+function nonEmpty(value: string, what: string): string {
+  if (value.trim() === '') throw new RangeError(`${what} is required.`);
+  return value;
+}
+
+function toView(item: StoredItem, cipher: QueueCipher | null): QueueItemView {
+  const r = item.row;
+  const view: QueueItemView = {
+    id: r.id,
+    kind: r.kind,
+    state: r.state,
+    enrollmentId: r.enrollment_id,
+    dependsOnEnrollmentId: r.depends_on_enrollment_id,
+    collectionId: r.collection_id,
+    personId: r.person_id,
+    photoCount: item.photos.length,
+    confirmedPhotoCount: item.photos.filter((p) => p.confirmed === 1).length,
+    attempts: r.attempts,
+    nextAttemptAt: r.state === 'retry_wait' ? r.next_attempt_at : null,
+    lastError: r.last_error,
+    quarantineReason: r.quarantine_reason,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    doneAt: r.done_at,
+  };
+  if (cipher === null) return view;
+  const secret = readSecret(cipher, r.secret_enc);
+  return { ...view, displayName: secret === null ? null : displayName(secret.metaData), fileNames: secret?.fileNames ?? [] };
+}
+
+function corruptView(id: string, reason: string, now: number): QueueItemView {
+  return {
+    id, kind: 'createPerson', state: 'quarantined', enrollmentId: null, dependsOnEnrollmentId: null, collectionId: '',
+    personId: null, photoCount: 0, confirmedPhotoCount: 0, attempts: 0, nextAttemptAt: null, lastError: reason,
+    quarantineReason: reason, createdAt: now, updatedAt: now, doneAt: null,
+  };
+}
+
+function readSecret(cipher: QueueCipher, sealed: Buffer): ItemSecret | null {
+  try {
+    const parsed = itemSecretSchema.safeParse(cipher.openJson(sealed));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function displayName(metaData: Readonly<Record<string, unknown>> | null): string | null {
+  const info = metaData?.['person_info'];
+  if (typeof info !== 'object' || info === null) return null;
+  const rec = info as Record<string, unknown>;
+  const parts = ['first_name', 'middle_name', 'last_name'].map((k) => rec[k]).filter((v): v is string => typeof v === 'string' && v !== '');
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());

@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate, type Migration } from '../storage/migrate.js';
+
+export const DESK_DB_FILE = 'desk.db';
+
+const queueMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'queue items and photos',
+    up: (db) => {
+      // secret_enc holds the encrypted metaData and operator file names: nothing that
+      // names a person is stored in clear.
+      db.exec(`
+        CREATE TABLE queue_items (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          id TEXT NOT NULL UNIQUE,
+          kind TEXT NOT NULL,
+          state TEXT NOT NULL,
+          enrollment_id TEXT,
+          depends_on_enrollment_id TEXT,
+          collection_id TEXT NOT NULL,
+          person_id TEXT,
+          secret_enc BLOB NOT NULL,
+          attempts INTEGER NOT NULL DEFAULT 0,
+          next_attempt_at INTEGER NOT NULL DEFAULT 0,
+          in_flight INTEGER NOT NULL DEFAULT 0,
+          last_error TEXT,
+          quarantine_reason TEXT,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          done_at INTEGER
+        );
+        CREATE UNIQUE INDEX queue_items_enrollment ON queue_items (enrollment_id) WHERE kind = 'createPerson';
+        CREATE INDEX queue_items_state ON queue_items (state, next_attempt_at);
+        CREATE TABLE queue_photos (
+          item_id TEXT NOT NULL REFERENCES queue_items (id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          sha256 TEXT NOT NULL,
+          tags TEXT NOT NULL,
+          blob_id TEXT,
+          person_image_id TEXT,
+          confirmed INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (item_id, position)
+        );
+        CREATE INDEX queue_photos_blob ON queue_photos (blob_id);
+      `);
+    },
+  },
+];
+
+/** Opens `<dataDir>/desk.db` with the queue's durability settings and schema. */
+export function openQueueDb(dataDir: string): Database.Database {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const db = new Database(path.join(dataDir, DESK_DB_FILE));
+  try {
+    db.pragma('journal_mode = WAL');
+    // FULL: a committed (acknowledged) enrollment survives power loss, not just a crash.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, 'queue', queueMigrations);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}

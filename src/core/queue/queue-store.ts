@@ -1,0 +1,321 @@
+import type Database from 'better-sqlite3';
+import { itemRowSchema, photoRowSchema, type ItemRow, type PhotoRow } from './queue-rows.js';
+import type { QueueCounts, QueueItemKind, QueueItemState } from './queue-types.js';
+
+export interface StoredItem {
+  readonly row: ItemRow;
+  readonly photos: readonly PhotoRow[];
+}
+
+export type ListedItem =
+  | { readonly ok: true; readonly item: StoredItem }
+  | { readonly ok: false; readonly id: string; readonly reason: string };
+
+export interface NewItem {
+  readonly id: string;
+  readonly kind: QueueItemKind;
+  readonly enrollmentId: string | null;
+  readonly dependsOnEnrollmentId: string | null;
+  readonly collectionId: string;
+  readonly personId: string | null;
+  readonly secretEnc: Buffer;
+  readonly photos: readonly { readonly sha256: string; readonly tags: readonly string[]; readonly blobId: string }[];
+}
+
+export interface ConfirmedPhoto {
+  readonly position: number;
+  readonly personImageId: string | null;
+}
+
+/**
+ * The queue's SQLite rows. Every state change is one transaction; the caller is told
+ * of success only after it commits. Rows are validated on load; a row that fails is
+ * quarantined with the reason instead of crashing the worker.
+ */
+export class QueueStore {
+  readonly #db: Database.Database;
+  readonly #now: () => number;
+
+  constructor(db: Database.Database, now: () => number) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  insert(item: NewItem): void {
+    const now = this.#now();
+    const insertItem = this.#db.prepare(`INSERT INTO queue_items
+      (id, kind, state, enrollment_id, depends_on_enrollment_id, collection_id, person_id, secret_enc, created_at, updated_at)
+      VALUES (?, ?, 'ready', ?, ?, ?, ?, ?, ?, ?)`);
+    const insertPhoto = this.#db.prepare(
+      'INSERT INTO queue_photos (item_id, position, sha256, tags, blob_id) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.#db
+      .transaction(() => {
+        insertItem.run(
+          item.id,
+          item.kind,
+          item.enrollmentId,
+          item.dependsOnEnrollmentId,
+          item.collectionId,
+          item.personId,
+          item.secretEnc,
+          now,
+          now,
+        );
+        item.photos.forEach((p, i) => insertPhoto.run(item.id, i, p.sha256, JSON.stringify(p.tags), p.blobId));
+      })
+      .immediate();
+  }
+
+  findCreateByEnrollment(enrollmentId: string): { readonly id: string; readonly state: string } | null {
+    const row = this.#db
+      .prepare("SELECT id, state FROM queue_items WHERE kind = 'createPerson' AND enrollment_id = ?")
+      .get(enrollmentId) as { id: string; state: string } | undefined;
+    return row ?? null;
+  }
+
+  /** Loads and validates one item; an invalid row is quarantined and null returned. */
+  load(id: string): StoredItem | null {
+    const raw = this.#db.prepare('SELECT * FROM queue_items WHERE id = ?').get(id);
+    if (raw === undefined) return null;
+    return this.#validate(id, raw);
+  }
+
+  /**
+   * Moves the oldest runnable item to `syncing` and returns it. An add-photos item
+   * waits until the enrollment it depends on has a server person id.
+   */
+  claimNext(): StoredItem | null {
+    const now = this.#now();
+    const pick = this.#db.prepare(`SELECT q.id, d.person_id AS dep_person_id FROM queue_items q
+      LEFT JOIN queue_items d ON d.kind = 'createPerson' AND d.enrollment_id = q.depends_on_enrollment_id
+      WHERE (q.state = 'ready' OR (q.state = 'retry_wait' AND q.next_attempt_at <= ?))
+        AND (q.depends_on_enrollment_id IS NULL OR q.person_id IS NOT NULL OR d.person_id IS NOT NULL)
+      ORDER BY q.seq LIMIT 1`);
+    for (;;) {
+      const claimed = this.#db
+        .transaction(() => {
+          const hit = pick.get(now) as { id: string; dep_person_id: string | null } | undefined;
+          if (hit === undefined) return null;
+          this.#db
+            .prepare("UPDATE queue_items SET state = 'syncing', person_id = COALESCE(person_id, ?), updated_at = ? WHERE id = ?")
+            .run(hit.dep_person_id, now, hit.id);
+          return hit.id;
+        })
+        .immediate();
+      if (claimed === null) return null;
+      const item = this.load(claimed);
+      if (item !== null) return item;
+    }
+  }
+
+  /** Earliest time a waiting item becomes runnable, or null when none waits. */
+  nextWakeAt(): number | null {
+    const row = this.#db
+      .prepare("SELECT MIN(next_attempt_at) AS t FROM queue_items WHERE state = 'retry_wait'")
+      .get() as { t: number | null };
+    return row.t;
+  }
+
+  /** An explicit "sync now" skips the back-off waits. */
+  makeWaitingDue(): void {
+    this.#db.prepare("UPDATE queue_items SET next_attempt_at = ? WHERE state = 'retry_wait'").run(this.#now());
+  }
+
+  /** Marks that a mutating request may reach the server; set before it is sent. */
+  setInFlight(id: string, inFlight: boolean): void {
+    this.#db.prepare('UPDATE queue_items SET in_flight = ?, updated_at = ? WHERE id = ?').run(inFlight ? 1 : 0, this.#now(), id);
+  }
+
+  /**
+   * Records the server person and the photos it confirmed; returns blob ids now safe to
+   * delete. `stillInFlight` keeps the reconcile mark (a person adopted, photos unchecked).
+   */
+  confirm(id: string, personId: string, photos: readonly ConfirmedPhoto[], stillInFlight = false): readonly string[] {
+    const now = this.#now();
+    return this.#db
+      .transaction(() => {
+        this.#db
+          .prepare('UPDATE queue_items SET person_id = ?, in_flight = ?, updated_at = ? WHERE id = ?')
+          .run(personId, stillInFlight ? 1 : 0, now, id);
+        // Dependants (add-photos to this enrollment) learn their person here.
+        this.#db
+          .prepare(`UPDATE queue_items SET person_id = ? WHERE person_id IS NULL AND kind = 'addPhotos'
+            AND depends_on_enrollment_id = (SELECT enrollment_id FROM queue_items WHERE id = ? AND kind = 'createPerson')`)
+          .run(personId, id);
+        const blobs: string[] = [];
+        const get = this.#db.prepare('SELECT blob_id FROM queue_photos WHERE item_id = ? AND position = ?');
+        const set = this.#db.prepare(
+          'UPDATE queue_photos SET confirmed = 1, blob_id = NULL, person_image_id = COALESCE(?, person_image_id) WHERE item_id = ? AND position = ?',
+        );
+        for (const p of photos) {
+          const row = get.get(id, p.position) as { blob_id: string | null } | undefined;
+          if (row?.blob_id) blobs.push(row.blob_id);
+          set.run(p.personImageId, id, p.position);
+        }
+        return blobs;
+      })
+      .immediate();
+  }
+
+  markDone(id: string): void {
+    const now = this.#now();
+    this.#db
+      .prepare(
+        "UPDATE queue_items SET state = 'done', in_flight = 0, last_error = NULL, done_at = ?, updated_at = ? WHERE id = ?",
+      )
+      .run(now, now, id);
+  }
+
+  scheduleRetry(id: string, delayMs: number, error: string, clearInFlight: boolean): void {
+    const now = this.#now();
+    this.#db
+      .prepare(`UPDATE queue_items SET state = 'retry_wait', attempts = attempts + 1, next_attempt_at = ?,
+        last_error = ?, in_flight = CASE WHEN ? THEN 0 ELSE in_flight END, updated_at = ? WHERE id = ?`)
+      .run(now + Math.max(0, Math.round(delayMs)), error, clearInFlight ? 1 : 0, now, id);
+  }
+
+  /** Back to ready without counting an attempt (the queue paused under it). */
+  release(id: string, clearInFlight: boolean): void {
+    this.#db
+      .prepare(
+        "UPDATE queue_items SET state = 'ready', in_flight = CASE WHEN ? THEN 0 ELSE in_flight END, updated_at = ? WHERE id = ? AND state = 'syncing'",
+      )
+      .run(clearInFlight ? 1 : 0, this.#now(), id);
+  }
+
+  quarantine(id: string, reason: string, clearInFlight = true): void {
+    this.#db
+      .prepare(`UPDATE queue_items SET state = 'quarantined', quarantine_reason = ?, last_error = ?,
+        in_flight = CASE WHEN ? THEN 0 ELSE in_flight END, updated_at = ? WHERE id = ?`)
+      .run(reason, reason, clearInFlight ? 1 : 0, this.#now(), id);
+  }
+
+  /** Quarantines every unfinished item of a collection (it was deleted on the server). */
+  quarantineCollection(collectionId: string, reason: string): number {
+    return this.#db
+      .prepare(`UPDATE queue_items SET state = 'quarantined', quarantine_reason = ?, last_error = ?, updated_at = ?
+        WHERE collection_id = ? AND state IN ('ready', 'retry_wait', 'syncing')`)
+      .run(reason, reason, this.#now(), collectionId).changes;
+  }
+
+  /** After a crash: items caught mid-sync must be reconciled before anything is re-sent. */
+  recoverSyncing(): number {
+    return this.#db
+      .prepare("UPDATE queue_items SET state = 'ready', in_flight = 1, updated_at = ? WHERE state = 'syncing'")
+      .run(this.#now()).changes;
+  }
+
+  /** Quarantined/waiting item back to ready, optionally with corrected tags (by photo sha256). */
+  retry(id: string, tagsBySha?: Readonly<Record<string, readonly string[]>>): boolean {
+    return this.#db
+      .transaction(() => {
+        const changed = this.#db
+          .prepare(`UPDATE queue_items SET state = 'ready', next_attempt_at = 0, quarantine_reason = NULL, updated_at = ?
+            WHERE id = ? AND state IN ('quarantined', 'retry_wait')`)
+          .run(this.#now(), id).changes;
+        if (changed === 0) return false;
+        const setTags = this.#db.prepare('UPDATE queue_photos SET tags = ? WHERE item_id = ? AND sha256 = ? AND confirmed = 0');
+        for (const [sha, tags] of Object.entries(tagsBySha ?? {})) setTags.run(JSON.stringify(tags), id, sha);
+        return true;
+      })
+      .immediate();
+  }
+
+  /** Removes an unfinished item; returns its blob ids, or null when it cannot be discarded. */
+  discard(id: string): readonly string[] | null {
+    return this.#db
+      .transaction(() => {
+        const row = this.#db.prepare('SELECT kind, state, enrollment_id FROM queue_items WHERE id = ?').get(id) as
+          | { kind: string; state: QueueItemState; enrollment_id: string | null }
+          | undefined;
+        if (row === undefined || row.state === 'syncing' || row.state === 'done') return null;
+        const blobs = (
+          this.#db.prepare('SELECT blob_id FROM queue_photos WHERE item_id = ? AND blob_id IS NOT NULL').all(id) as {
+            blob_id: string;
+          }[]
+        ).map((r) => r.blob_id);
+        if (row.kind === 'createPerson' && row.enrollment_id !== null) {
+          this.#db
+            .prepare(`UPDATE queue_items SET state = 'quarantined', quarantine_reason = ?, updated_at = ?
+              WHERE depends_on_enrollment_id = ? AND person_id IS NULL AND state IN ('ready', 'retry_wait')`)
+            .run('The enrollment these photos belong to was discarded.', this.#now(), row.enrollment_id);
+        }
+        this.#db.prepare('DELETE FROM queue_items WHERE id = ?').run(id);
+        return blobs;
+      })
+      .immediate();
+  }
+
+  isBlobReferenced(blobId: string): boolean {
+    return this.#db.prepare('SELECT 1 FROM queue_photos WHERE blob_id = ?').get(blobId) !== undefined;
+  }
+
+  counts(): QueueCounts & { readonly oldestPendingCreatedAt: number | null; readonly lastDoneAt: number | null } {
+    const rows = this.#db.prepare('SELECT state, COUNT(*) AS n FROM queue_items GROUP BY state').all() as {
+      state: string;
+      n: number;
+    }[];
+    const n = (state: QueueItemState): number => rows.find((r) => r.state === state)?.n ?? 0;
+    const startOfDay = localStartOfDay(this.#now());
+    const extra = this.#db
+      .prepare(`SELECT
+          (SELECT COUNT(*) FROM queue_items WHERE state = 'done' AND done_at >= ?) AS done_today,
+          (SELECT MIN(created_at) FROM queue_items WHERE state IN ('ready', 'syncing', 'retry_wait')) AS oldest,
+          (SELECT MAX(done_at) FROM queue_items WHERE state = 'done') AS last_done`)
+      .get(startOfDay) as { done_today: number; oldest: number | null; last_done: number | null };
+    return {
+      ready: n('ready'),
+      syncing: n('syncing'),
+      retryWait: n('retry_wait'),
+      quarantined: n('quarantined'),
+      doneToday: extra.done_today,
+      oldestPendingCreatedAt: extra.oldest,
+      lastDoneAt: extra.last_done,
+    };
+  }
+
+  /** Rows for listing; an invalid one is quarantined and listed by id and reason only. */
+  list(query: { readonly state?: QueueItemState; readonly limit: number; readonly offset: number }): readonly ListedItem[] {
+    const raws = (
+      query.state === undefined
+        ? this.#db.prepare('SELECT * FROM queue_items ORDER BY seq LIMIT ? OFFSET ?').all(query.limit, query.offset)
+        : this.#db
+            .prepare('SELECT * FROM queue_items WHERE state = ? ORDER BY seq LIMIT ? OFFSET ?')
+            .all(query.state, query.limit, query.offset)
+    ) as { id: unknown; created_at: unknown }[];
+    return raws.map((raw): ListedItem => {
+      const id = String(raw.id);
+      const item = this.#validate(id, raw);
+      if (item !== null) return { ok: true, item };
+      const reason = this.#db.prepare('SELECT quarantine_reason AS r FROM queue_items WHERE id = ?').get(id) as { r: unknown };
+      return { ok: false, id, reason: String(reason.r) };
+    });
+  }
+
+  #validate(id: string, raw: unknown): StoredItem | null {
+    const parsed = itemRowSchema.safeParse(raw);
+    if (!parsed.success) return this.#corrupt(id, `stored row is invalid: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+    const photoRaws = this.#db.prepare('SELECT * FROM queue_photos WHERE item_id = ? ORDER BY position').all(id);
+    const photos: PhotoRow[] = [];
+    for (const p of photoRaws) {
+      const ph = photoRowSchema.safeParse(p);
+      if (!ph.success) return this.#corrupt(id, `stored photo row is invalid: ${ph.error.issues[0]?.message ?? 'unknown'}`);
+      photos.push(ph.data);
+    }
+    return { row: parsed.data, photos };
+  }
+
+  #corrupt(id: string, reason: string): null {
+    this.#db
+      .prepare("UPDATE queue_items SET state = 'quarantined', quarantine_reason = ?, updated_at = ? WHERE id = ? AND state != 'quarantined'")
+      .run(reason, this.#now(), id);
+    return null;
+  }
+}
+
+function localStartOfDay(nowMs: number): number {
+  const d = new Date(nowMs);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}

@@ -1,0 +1,89 @@
+// Public shapes of the offline queue (no photo bytes ever leave it through these).
+
+export const queueItemStates = ['ready', 'syncing', 'done', 'retry_wait', 'quarantined'] as const;
+export type QueueItemState = (typeof queueItemStates)[number];
+
+export const queueItemKinds = ['createPerson', 'addPhotos'] as const;
+export type QueueItemKind = (typeof queueItemKinds)[number];
+
+/** Oz accepts at most this many files in one person/images request. */
+export const MAX_FILES_PER_REQUEST = 10;
+
+export interface QueuePhotoInput {
+  /** The processed JPEG (output of the image pipeline). */
+  readonly jpeg: Uint8Array;
+  /** Lower-case hex SHA-256 of `jpeg`; checked on enqueue. */
+  readonly sha256: string;
+  readonly tags: readonly string[];
+  /** The operator's file name, for display only (stored encrypted; never sent). */
+  readonly fileName: string;
+}
+
+export interface CreatePersonInput {
+  readonly collectionId: string;
+  /** Becomes `person:meta_data`; `enrollment.id` is set to the enrollment UUID. */
+  readonly metaData: Readonly<Record<string, unknown>>;
+  /** Defaults to `metaData.enrollment.id`, else a new UUID. */
+  readonly enrollmentId?: string;
+}
+
+export type AddPhotosInput =
+  | { readonly collectionId: string; readonly targetPersonId: string }
+  | { readonly collectionId: string; readonly dependsOnEnrollmentId: string };
+
+export interface EnqueueResult {
+  readonly itemId: string;
+  /** The enrollment UUID (for addPhotos: the one it depends on, if any). */
+  readonly enrollmentId: string | null;
+  /** False when the same enrollment was already queued (enqueue is idempotent). */
+  readonly created: boolean;
+}
+
+export interface QueueItemView {
+  readonly id: string;
+  readonly kind: QueueItemKind;
+  readonly state: QueueItemState;
+  readonly enrollmentId: string | null;
+  readonly dependsOnEnrollmentId: string | null;
+  readonly collectionId: string;
+  readonly personId: string | null;
+  readonly photoCount: number;
+  readonly confirmedPhotoCount: number;
+  readonly attempts: number;
+  readonly nextAttemptAt: number | null;
+  readonly lastError: string | null;
+  readonly quarantineReason: string | null;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly doneAt: number | null;
+  /** Only when asked for (`withNames`): decrypted for display, never stored in clear. */
+  readonly displayName?: string | null;
+  readonly fileNames?: readonly string[];
+}
+
+export interface QueueCounts {
+  readonly ready: number;
+  readonly syncing: number;
+  readonly retryWait: number;
+  readonly quarantined: number;
+  readonly doneToday: number;
+}
+
+export interface QueueStatus {
+  readonly counts: QueueCounts;
+  /** ready + syncing + retry_wait: accepted but not yet on the server. */
+  readonly pending: number;
+  readonly oldestPendingAgeMs: number | null;
+  readonly lastSuccessfulSyncAt: number | null;
+}
+
+export type Connectivity = 'online' | 'offline' | 'unknown';
+
+export type PausedReason = 'auth' | 'not-signed-in' | null;
+
+export interface SyncStatus extends QueueStatus {
+  readonly connectivity: Connectivity;
+  readonly pausedReason: PausedReason;
+  readonly pausedMessage: string | null;
+  readonly running: boolean;
+}

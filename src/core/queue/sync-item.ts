@@ -1,0 +1,161 @@
+import { OzApiError, OzNetworkError, type OzClient, type PersonImage, type PhotoUpload } from '../oz/index.js';
+import { assertNever } from '../../shared/result.js';
+import { backoffDelayMs, type BackoffPolicy } from './backoff.js';
+import type { QueueBlobStore } from './blob-store.js';
+import { classifyFailure, errorText } from './classify-error.js';
+import type { QueueCipher } from './queue-crypto.js';
+import { itemSecretSchema, type PhotoRow } from './queue-rows.js';
+import type { QueueStore, StoredItem } from './queue-store.js';
+import { MAX_FILES_PER_REQUEST } from './queue-types.js';
+import { findPersonByEnrollmentId, findPresentPhotos, uploadName } from './reconcile.js';
+
+export interface SyncItemDeps {
+  readonly store: QueueStore;
+  readonly blobs: QueueBlobStore;
+  readonly cipher: QueueCipher;
+  readonly client: OzClient;
+  readonly backoff: BackoffPolicy;
+  readonly random?: () => number;
+}
+
+/** How one attempt ended; the store already reflects it when this is returned. */
+export type ItemResult =
+  | { readonly kind: 'done' }
+  | { readonly kind: 'retry'; readonly message: string; readonly reachedServer: boolean; readonly connectFailure: boolean }
+  | { readonly kind: 'pause'; readonly message: string }
+  | { readonly kind: 'quarantined'; readonly reason: string }
+  | { readonly kind: 'collection-gone'; readonly collectionId: string; readonly count: number };
+
+/**
+ * One attempt at a claimed item. Exactly once: the item is marked in flight (committed)
+ * before every mutating request and cleared in the transaction that records its answer,
+ * so after any crash or ambiguous failure the next attempt first asks the server what
+ * it already has (the person by enrollment UUID, the photos by file name).
+ */
+export async function syncItem(deps: SyncItemDeps, item: StoredItem): Promise<ItemResult> {
+  try {
+    await runItem(deps, item);
+    deps.store.markDone(item.row.id);
+    return { kind: 'done' };
+  } catch (err) {
+    return settleFailure(deps, item, err);
+  }
+}
+
+async function runItem(deps: SyncItemDeps, item: StoredItem): Promise<void> {
+  const { store, client } = deps;
+  const { row } = item;
+  const collectionId = row.collection_id;
+  let personId = row.person_id;
+  let inFlight = row.in_flight === 1;
+  let pending = item.photos.filter((p) => p.confirmed === 0);
+
+  if (row.kind === 'createPerson' && personId === null) {
+    const enrollmentId = row.enrollment_id as string;
+    if (inFlight) {
+      const found = await findPersonByEnrollmentId(client, collectionId, enrollmentId);
+      if (found === null) {
+        store.setInFlight(row.id, false);
+        inFlight = false;
+      } else {
+        // Adopted; which of its photos arrived is settled below, so stay "in flight".
+        personId = found.personId;
+        store.confirm(row.id, personId, [], true);
+      }
+    }
+    if (personId === null) {
+      const metaData = openSecret(deps, item).metaData ?? {};
+      const batch = pending.slice(0, MAX_FILES_PER_REQUEST);
+      const uploads = batch.map((p) => toUpload(deps, p));
+      store.setInFlight(row.id, true);
+      const person = await client.createPerson(collectionId, { photos: uploads, metaData });
+      deleteBlobs(deps, store.confirm(row.id, person.personId, confirmations(batch, person.images)));
+      personId = person.personId;
+      pending = pending.slice(batch.length);
+      inFlight = false;
+    }
+  }
+  if (personId === null) throw new Error('The person these photos belong to is not known yet.');
+
+  if (inFlight) {
+    const present = await findPresentPhotos(client, collectionId, personId, new Set(pending.map((p) => p.sha256)));
+    const found = pending.filter((p) => present.has(p.sha256));
+    deleteBlobs(deps, store.confirm(row.id, personId, found.map((p) => ({ position: p.position, personImageId: present.get(p.sha256) ?? null }))));
+    pending = pending.filter((p) => !present.has(p.sha256));
+  }
+  while (pending.length > 0) {
+    const batch = pending.slice(0, MAX_FILES_PER_REQUEST);
+    const uploads = batch.map((p) => toUpload(deps, p));
+    store.setInFlight(row.id, true);
+    const images = await client.addPersonImages(collectionId, personId, uploads);
+    deleteBlobs(deps, store.confirm(row.id, personId, confirmations(batch, images)));
+    pending = pending.slice(batch.length);
+  }
+}
+
+async function settleFailure(deps: SyncItemDeps, item: StoredItem, err: unknown): Promise<ItemResult> {
+  const { store } = deps;
+  const id = item.row.id;
+  const action = classifyFailure(err);
+  switch (action.kind) {
+    case 'retry': {
+      const delay = backoffDelayMs(item.row.attempts, deps.backoff, deps.random, action.retryAfterSeconds);
+      const message = errorText(err);
+      store.scheduleRetry(id, delay, message, !action.ambiguous);
+      const connectFailure = err instanceof OzNetworkError && !err.ambiguous;
+      return { kind: 'retry', message, reachedServer: action.reachedServer, connectFailure };
+    }
+    case 'pause':
+      store.release(id, true);
+      return { kind: 'pause', message: action.message };
+    case 'quarantine':
+      store.quarantine(id, action.reason);
+      return { kind: 'quarantined', reason: action.reason };
+    case 'not-found':
+      return settleNotFound(deps, item, action.message);
+    default:
+      return assertNever(action);
+  }
+}
+
+/** A 404 on a collection-scoped call: a deleted collection takes all its queued items with it. */
+async function settleNotFound(deps: SyncItemDeps, item: StoredItem, message: string): Promise<ItemResult> {
+  const { store, client } = deps;
+  try {
+    await client.getCollection(item.row.collection_id);
+  } catch (err) {
+    if (err instanceof OzApiError && err.isNotFound) {
+      const reason = `The collection ${item.row.collection_id} no longer exists on the server.`;
+      const count = store.quarantineCollection(item.row.collection_id, reason);
+      return { kind: 'collection-gone', collectionId: item.row.collection_id, count };
+    }
+    return syncFailureAsRetry(deps, item, err);
+  }
+  const reason = `The person was not found on the server (${message}).`;
+  store.quarantine(item.row.id, reason);
+  return { kind: 'quarantined', reason };
+}
+
+function syncFailureAsRetry(deps: SyncItemDeps, item: StoredItem, err: unknown): ItemResult {
+  const message = errorText(err);
+  deps.store.scheduleRetry(item.row.id, backoffDelayMs(item.row.attempts, deps.backoff, deps.random), message, true);
+  return { kind: 'retry', message, reachedServer: err instanceof OzApiError, connectFailure: false };
+}
+
+function openSecret(deps: SyncItemDeps, item: StoredItem): ReturnType<typeof itemSecretSchema.parse> {
+  return itemSecretSchema.parse(deps.cipher.openJson(item.row.secret_enc));
+}
+
+function toUpload(deps: SyncItemDeps, photo: PhotoRow): PhotoUpload {
+  if (photo.blob_id === null) throw new Error('A queued photo has no stored file.');
+  return { bytes: deps.blobs.read(photo.blob_id), fileName: uploadName(photo.sha256), mimeType: 'image/jpeg', tags: photo.tags };
+}
+
+function confirmations(batch: readonly PhotoRow[], images: readonly PersonImage[]): { position: number; personImageId: string | null }[] {
+  const byName = new Map(images.map((i) => [i.originalName, i.personImageId]));
+  return batch.map((p) => ({ position: p.position, personImageId: byName.get(uploadName(p.sha256)) ?? null }));
+}
+
+function deleteBlobs(deps: SyncItemDeps, blobIds: readonly string[]): void {
+  for (const id of blobIds) deps.blobs.delete(id);
+}

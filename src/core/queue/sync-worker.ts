@@ -1,0 +1,288 @@
+import { ozPaths, type OzClient } from '../oz/index.js';
+import { assertNever } from '../../shared/result.js';
+import { defaultBackoff, type BackoffPolicy } from './backoff.js';
+import { ConnectivityMonitor } from './connectivity.js';
+import type { EnrollmentQueue } from './enrollment-queue.js';
+import type { PausedReason, SyncStatus } from './queue-types.js';
+import { syncItem, type ItemResult } from './sync-item.js';
+
+export interface SyncWorkerOptions {
+  readonly queue: EnrollmentQueue;
+  /** The signed-in client, or null when nobody is signed in (the queue then pauses). */
+  readonly getClient: () => OzClient | null;
+  readonly concurrency?: number;
+  readonly backoff?: BackoffPolicy;
+  /** How often to probe the server while offline. */
+  readonly probeIntervalMs?: number;
+  readonly random?: () => number;
+}
+
+export type SyncStop = 'drained' | 'paused' | 'offline' | 'stopped';
+
+export interface SyncReport {
+  readonly sent: number;
+  readonly quarantined: number;
+  readonly remaining: number;
+  readonly stoppedBy: SyncStop;
+  readonly durationMs: number;
+}
+
+export interface SyncNowOptions {
+  /** Return as soon as the server is unreachable (CLI), instead of waiting for it (default true). */
+  readonly stopWhenOffline?: boolean;
+  /** Called after every item attempt, for progress bars. */
+  readonly onProgress?: (status: SyncStatus) => void;
+}
+
+export interface SyncWorker {
+  /** Syncs continuously in the background until stop(). */
+  start(): void;
+  stop(): Promise<void>;
+  /** Sends everything now (skipping back-off waits) and resolves when nothing more can be sent. */
+  syncNow(opts?: SyncNowOptions): Promise<SyncReport>;
+  /** Lifts an auth pause, after the operator signed in again. */
+  resume(): void;
+  status(): SyncStatus;
+  onChange(listener: (status: SyncStatus) => void): () => void;
+}
+
+interface Drain {
+  readonly stopWhenOffline: boolean;
+  readonly onProgress: ((status: SyncStatus) => void) | undefined;
+  readonly startedAt: number;
+  readonly sentAtStart: number;
+  readonly quarantinedAtStart: number;
+  readonly resolve: (report: SyncReport) => void;
+}
+
+export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
+  const { queue } = opts;
+  const { store, now } = queue.engine;
+  const concurrency = Math.max(1, opts.concurrency ?? 2);
+  const backoff = opts.backoff ?? defaultBackoff;
+  const probeIntervalMs = opts.probeIntervalMs ?? 15_000;
+  const listeners = new Set<(status: SyncStatus) => void>();
+  const running = new Set<Promise<void>>();
+  const drains: Drain[] = [];
+  let started = false;
+  let paused: { reason: Exclude<PausedReason, null>; message: string } | null = null;
+  let wakeTimer: NodeJS.Timeout | null = null;
+  let probeTimer: NodeJS.Timeout | null = null;
+  let probing = false;
+  let sentTotal = 0;
+  let quarantinedTotal = 0;
+
+  const connectivity = new ConnectivityMonitor((state) => {
+    if (state === 'offline') scheduleProbe();
+    emit();
+    pump();
+  });
+
+  const status = (): SyncStatus => ({
+    ...queue.status(),
+    connectivity: connectivity.state,
+    pausedReason: paused?.reason ?? null,
+    pausedMessage: paused?.message ?? null,
+    running: started || drains.length > 0,
+  });
+
+  function emit(): void {
+    if (listeners.size === 0 && drains.every((d) => d.onProgress === undefined)) return;
+    const snapshot = status();
+    for (const l of listeners) l(snapshot);
+    for (const d of drains) d.onProgress?.(snapshot);
+  }
+
+  const active = (): boolean => started || drains.length > 0;
+
+  function pump(): void {
+    if (!active()) return;
+    while (paused === null && connectivity.state !== 'offline' && running.size < concurrency) {
+      const client = opts.getClient();
+      if (client === null) {
+        pause('not-signed-in', 'Sign in to send the queued enrollments.');
+        break;
+      }
+      const item = store.claimNext();
+      if (item === null) break;
+      const task = syncItem({ ...queue.engine, client, backoff, random: opts.random }, item).then(settle, (err: unknown) => {
+        // syncItem settles its own failures; reaching here is a bug in the store layer.
+        store.release(item.row.id, false);
+        console.error('enroll-desk queue: unexpected sync failure', err);
+      });
+      const tracked: Promise<void> = task.finally(() => {
+        running.delete(tracked);
+        emit();
+        pump();
+      });
+      running.add(tracked);
+    }
+    scheduleWake();
+    settleDrains();
+  }
+
+  function settle(result: ItemResult): void {
+    switch (result.kind) {
+      case 'done':
+        sentTotal += 1;
+        connectivity.reportSuccess();
+        return;
+      case 'retry':
+        if (result.reachedServer) connectivity.reportSuccess();
+        else connectivity.reportFailure(result.connectFailure);
+        return;
+      case 'pause':
+        connectivity.reportSuccess();
+        pause('auth', result.message);
+        return;
+      case 'quarantined':
+        quarantinedTotal += 1;
+        connectivity.reportSuccess();
+        return;
+      case 'collection-gone':
+        quarantinedTotal += result.count;
+        connectivity.reportSuccess();
+        return;
+      default:
+        assertNever(result);
+    }
+  }
+
+  function pause(reason: Exclude<PausedReason, null>, message: string): void {
+    paused = { reason, message };
+    emit();
+  }
+
+  function scheduleWake(): void {
+    if (wakeTimer !== null) clearTimeout(wakeTimer);
+    wakeTimer = null;
+    if (!active() || paused !== null) return;
+    const at = store.nextWakeAt();
+    if (at === null) return;
+    wakeTimer = setTimeout(() => {
+      wakeTimer = null;
+      pump();
+    }, Math.max(0, at - now()) + 5);
+    keepAliveOnlyForDrains(wakeTimer);
+  }
+
+  function scheduleProbe(): void {
+    if (probeTimer !== null || !active()) return;
+    probeTimer = setTimeout(() => {
+      probeTimer = null;
+      void probe();
+    }, probeIntervalMs);
+    keepAliveOnlyForDrains(probeTimer);
+  }
+
+  async function probe(): Promise<void> {
+    const client = opts.getClient();
+    if (client === null || probing || connectivity.state !== 'offline') return;
+    probing = true;
+    try {
+      await client.request({ method: 'GET', path: ozPaths.collections(), query: { limit: 1 } });
+      connectivity.reportSuccess();
+    } catch (err) {
+      // Any answer from the server (even an error status) means the link is back.
+      if (typeof (err as { httpStatus?: unknown }).httpStatus === 'number') connectivity.reportSuccess();
+      else scheduleProbe();
+    } finally {
+      probing = false;
+    }
+  }
+
+  // A background worker must not keep the process alive; a caller awaiting syncNow must.
+  function keepAliveOnlyForDrains(timer: NodeJS.Timeout): void {
+    if (drains.length === 0) timer.unref();
+  }
+
+  function settleDrains(): void {
+    if (drains.length === 0 || running.size > 0 || probing) return;
+    const stop: SyncStop | null =
+      paused !== null
+        ? 'paused'
+        : connectivity.state === 'offline'
+          ? 'offline'
+          : store.nextWakeAt() === null
+            ? 'drained'
+            : null;
+    for (const d of [...drains]) {
+      const reason = stop === 'offline' && !d.stopWhenOffline ? null : stop;
+      if (reason !== null) finishDrain(d, reason);
+    }
+    if (!active()) clearTimers();
+  }
+
+  function finishDrain(d: Drain, stoppedBy: SyncStop): void {
+    drains.splice(drains.indexOf(d), 1);
+    d.resolve({
+      sent: sentTotal - d.sentAtStart,
+      quarantined: quarantinedTotal - d.quarantinedAtStart,
+      remaining: queue.status().pending,
+      stoppedBy,
+      durationMs: now() - d.startedAt,
+    });
+  }
+
+  function clearTimers(): void {
+    if (wakeTimer !== null) clearTimeout(wakeTimer);
+    if (probeTimer !== null) clearTimeout(probeTimer);
+    wakeTimer = null;
+    probeTimer = null;
+  }
+
+  queue.onChange(() => {
+    emit();
+    pump();
+  });
+
+  return {
+    start() {
+      started = true;
+      if (connectivity.state === 'offline') scheduleProbe();
+      pump();
+    },
+
+    async stop() {
+      started = false;
+      clearTimers();
+      for (const d of [...drains]) finishDrain(d, 'stopped');
+      await Promise.all([...running]);
+    },
+
+    syncNow(syncOpts = {}) {
+      store.makeWaitingDue();
+      return new Promise<SyncReport>((resolve) => {
+        drains.push({
+          stopWhenOffline: syncOpts.stopWhenOffline ?? true,
+          onProgress: syncOpts.onProgress,
+          startedAt: now(),
+          sentAtStart: sentTotal,
+          quarantinedAtStart: quarantinedTotal,
+          resolve,
+        });
+        if (connectivity.state === 'offline') {
+          // The operator asked explicitly: try the server now rather than at the next probe.
+          if (probeTimer !== null) clearTimeout(probeTimer);
+          probeTimer = null;
+          void probe().then(() => pump());
+        } else {
+          pump();
+        }
+      });
+    },
+
+    resume() {
+      paused = null;
+      emit();
+      pump();
+    },
+
+    status,
+
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

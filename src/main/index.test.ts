@@ -1,0 +1,127 @@
+import path from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { channelNames } from '../shared/ipc/contract.js';
+
+const fake = await vi.hoisted(async () => {
+  const { EventEmitter } = await import('node:events');
+  const calls: string[] = [];
+  const state = { lock: true, ready: Promise.resolve() as Promise<void> };
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: true,
+    setPath: vi.fn((name: string, value: string) => void calls.push(`setPath:${name}:${value}`)),
+    enableSandbox: vi.fn(() => void calls.push('enableSandbox')),
+    requestSingleInstanceLock: vi.fn(() => (calls.push('lock'), state.lock)),
+    quit: vi.fn(() => void calls.push('quit')),
+    exit: vi.fn(),
+    setAppUserModelId: vi.fn(),
+    getVersion: () => '0.1.0',
+    whenReady: () => {
+      calls.push('whenReady');
+      return state.ready;
+    },
+  });
+  const windows: { url: string; webPreferences: unknown }[] = [];
+  class BrowserWindow extends EventEmitter {
+    readonly webPreferences: unknown;
+    constructor(options: { webPreferences: unknown }) {
+      super();
+      this.webPreferences = options.webPreferences;
+    }
+    loadURL(url: string): Promise<void> {
+      windows.push({ url, webPreferences: this.webPreferences });
+      return Promise.resolve();
+    }
+    show(): void {}
+  }
+  const defaultSession = {
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    setDevicePermissionHandler: vi.fn(),
+    webRequest: { onBeforeRequest: vi.fn() },
+  };
+  const electron = {
+    app,
+    BrowserWindow,
+    dialog: { showErrorBox: vi.fn() },
+    ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(() => void calls.push('registerSchemes')),
+      handle: vi.fn((scheme: string) => void calls.push(`protocol.handle:${scheme}`)),
+    },
+    session: { defaultSession },
+    shell: { openExternal: vi.fn() },
+  };
+  const dispose = vi.fn(async () => undefined);
+  const createApp = vi.fn(async (options: unknown) => {
+    calls.push('createApp');
+    return { handlers: {}, context: { options }, dispose };
+  });
+  return { calls, state, electron, windows, createApp, dispose };
+});
+
+vi.mock('electron', () => fake.electron);
+// The composition root is tested for its wiring; the core has its own suites.
+vi.mock('../core/app/create-app.js', () => ({ createApp: fake.createApp }));
+
+const DATA_DIR = path.resolve('/tmp/enroll-desk-main-test');
+
+async function boot(): Promise<void> {
+  vi.resetModules();
+  await import('./index.js');
+  await fake.state.ready;
+  await vi.waitFor(() => expect(fake.windows.length).toBeGreaterThan(0), { timeout: 2000 });
+}
+
+describe('main composition root', () => {
+  beforeEach(() => {
+    fake.calls.length = 0;
+    fake.windows.length = 0;
+    fake.electron.app.removeAllListeners();
+    vi.clearAllMocks();
+    vi.stubEnv('ENROLL_DESK_DATA', DATA_DIR);
+  });
+
+  it('prepares the process before ready: data folder, sandbox, app scheme, then the lock', async () => {
+    fake.state.lock = true;
+    await boot();
+    const order = fake.calls.slice(0, fake.calls.indexOf('whenReady') + 1);
+    expect(order).toEqual([`setPath:userData:${DATA_DIR}`, 'enableSandbox', 'registerSchemes', 'lock', 'whenReady']);
+  });
+
+  it('on ready installs the guards, creates the core with the keychain, binds IPC and opens the app window', async () => {
+    fake.state.lock = true;
+    await boot();
+    const { KeytarSecretStore } = await import('../core/secrets/keytar-secret-store.js');
+    expect(fake.calls.indexOf('protocol.handle:app')).toBeLessThan(fake.calls.indexOf('createApp'));
+    expect(fake.electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(fake.electron.session.defaultSession.webRequest.onBeforeRequest).toHaveBeenCalled();
+    expect(fake.electron.app.listenerCount('web-contents-created')).toBe(1);
+    const options = fake.createApp.mock.calls[0]?.[0] as { host: string; dataDir: string; secretStore: unknown };
+    expect(options.host).toBe('electron');
+    expect(options.dataDir).toBe(DATA_DIR);
+    expect(options.secretStore).toBeInstanceOf(KeytarSecretStore);
+    expect(fake.electron.ipcMain.handle.mock.calls.map((c) => c[0]).sort()).toEqual([...channelNames].sort());
+    expect(fake.windows[0]?.url).toBe('app://enroll-desk/index.html');
+    expect(fake.windows[0]?.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+  });
+
+  it('disposes the core once before quitting', async () => {
+    fake.state.lock = true;
+    await boot();
+    const event = { preventDefault: vi.fn() };
+    fake.electron.app.emit('will-quit', event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(fake.electron.app.quit).toHaveBeenCalled());
+    fake.electron.app.emit('will-quit', { preventDefault: vi.fn() });
+    expect(fake.dispose).toHaveBeenCalledTimes(1);
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    fake.state.lock = false;
+    vi.resetModules();
+    await import('./index.js');
+    expect(fake.electron.app.quit).toHaveBeenCalled();
+    expect(fake.calls).not.toContain('whenReady');
+    expect(fake.createApp).not.toHaveBeenCalled();
+  });
+});

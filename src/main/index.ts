@@ -1,0 +1,80 @@
+import { fileURLToPath } from 'node:url';
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import { createApp, type App } from '../core/app/create-app.js';
+import { defaultDataDir } from '../core/config/data-dir.js';
+import { KeytarSecretStore } from '../core/secrets/keytar-secret-store.js';
+import { createWindowEventSink } from './ipc/event-sink.js';
+import { registerIpc } from './ipc/register.js';
+import { installAppProtocol, registerAppScheme } from './security/app-protocol.js';
+import { trustedOrigins } from './security/app-origin.js';
+import { installNavigationGuards } from './security/navigation-guards.js';
+import { installNetworkLockdown } from './security/network-lockdown.js';
+import { installPermissionPolicy } from './security/permissions.js';
+import { createMainWindow } from './window/create-main-window.js';
+import { devServerUrl, rendererEntryUrl } from './window/renderer-url.js';
+
+// Composition root: out/main/index.js sits beside out/preload and out/renderer.
+const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
+const dataDir = defaultDataDir();
+
+// The app, browser mode and the CLI share one data folder; the instance lock lives there too.
+app.setPath('userData', dataDir);
+app.enableSandbox();
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  const devUrl = devServerUrl(app.isPackaged, process.env);
+  const origins = trustedOrigins(devUrl);
+  let core: App | null = null;
+  let mainWindow: BrowserWindow | null = null;
+
+  app.setAppUserModelId('com.enrolldesk.app');
+  installNavigationGuards(origins);
+
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    if (core === null) return;
+    // Close the queue and stores cleanly before the process goes.
+    const closing = core;
+    core = null;
+    event.preventDefault();
+    void closing.dispose().finally(() => app.quit());
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      installAppProtocol(rendererDir);
+      installPermissionPolicy(session.defaultSession, origins);
+      installNetworkLockdown(session.defaultSession, devUrl);
+      core = await createApp({
+        dataDir,
+        host: 'electron',
+        secretStore: new KeytarSecretStore(),
+        emit: createWindowEventSink(origins),
+        version: app.getVersion(),
+        platform: process.platform,
+      });
+      registerIpc(core.handlers, origins);
+      mainWindow = createMainWindow({ preloadPath, url: rendererEntryUrl(devUrl) });
+      mainWindow.on('closed', () => {
+        mainWindow = null;
+      });
+    })
+    .catch((err: unknown) => {
+      dialog.showErrorBox('Enroll Desk could not start', err instanceof Error ? err.message : String(err));
+      app.exit(1);
+    });
+}

@@ -1,0 +1,61 @@
+import { describeError } from '../../ipc/describe-error.js';
+import { selectDeskName } from '../../store/slices/app-info/selectors.js';
+import { selectSessionBusy, selectSessionError, type SignedInSession } from '../../store/slices/session/selectors.js';
+import { useAppStore } from '../../store/store-context.js';
+
+interface HomeScreenProps {
+  readonly session: SignedInSession;
+}
+
+/** The signed-in shell: who and where in the header, the work area below. */
+export function HomeScreen({ session }: HomeScreenProps) {
+  const deskName = useAppStore(selectDeskName);
+  const busy = useAppStore(selectSessionBusy);
+  const error = useAppStore(selectSessionError);
+  const signOut = useAppStore((s) => s.signOut);
+
+  return (
+    <div className="shell">
+      <header className="shell__header">
+        <div className="shell__brand">
+          <span className="shell__app">Enroll Desk</span>
+          <span className="shell__desk">Desk: {deskName}</span>
+        </div>
+        <dl className="shell__facts">
+          <div className="shell__fact">
+            <dt>Server</dt>
+            <dd>
+              {session.isLocalSandbox ? <span className="badge">Local sandbox (training)</span> : null}
+              <span className="shell__server">{session.serverUrl}</span>
+            </dd>
+          </div>
+          <div className="shell__fact">
+            <dt>Signed in as</dt>
+            <dd>{session.email}</dd>
+          </div>
+        </dl>
+        <div className="shell__actions">
+          {session.remembered && (
+            <button type="button" className="button button--quiet" disabled={busy} onClick={() => void signOut(true)}>
+              Sign out and forget password
+            </button>
+          )}
+          <button type="button" className="button button--secondary" disabled={busy} onClick={() => void signOut(false)}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      {error && (
+        <p className="banner banner--error" role="alert">
+          {describeError(error)}
+        </p>
+      )}
+      <main className="shell__main">
+        <section className="placeholder" aria-labelledby="collections-title">
+          <h2 id="collections-title">Collections</h2>
+          <p>Collections and enrollments will appear here.</p>
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { analysisJson, type AnalysisRow } from '../store/analyses-repo.js';
+import { folderJson, mediaJson, type FolderRow } from '../store/folders-repo.js';
+import type { SandboxContext } from './context.js';
+
+export function analysisView(ctx: SandboxContext, row: AnalysisRow): Record<string, unknown> {
+  const media = new Map(ctx.folders.media(row.folder_id).map((m) => [m.media_id, m]));
+  const source = ctx.analyses
+    .sourceMediaIds(row)
+    .map((id) => media.get(id))
+    .filter((m) => m !== undefined)
+    .map((m) => {
+      const { media_id, media_type, tags, original_name } = mediaJson(m, ctx.baseUrl());
+      return { media_id, media_type, tags, original_name };
+    });
+  return analysisJson(row, ctx.analyses.matches(row.analyse_id), source);
+}
+
+export function folderView(ctx: SandboxContext, folder: FolderRow, withAnalyses: boolean): Record<string, unknown> {
+  const analyses = ctx.analyses.ofFolder(folder.folder_id);
+  const json = folderJson(folder, ctx.folders.media(folder.folder_id), analyses.length, ctx.baseUrl());
+  return withAnalyses ? { ...json, analyses: analyses.map((row) => analysisView(ctx, row)) } : json;
+}
+

@@ -1,0 +1,93 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { _electron, chromium, expect as baseExpect, test as base, type Browser } from '@playwright/test';
+import { InMemorySecretStore } from '../../src/core/secrets/in-memory-secret-store.js';
+import { startSandbox } from '../../src/sandbox/index.js';
+import { startWebHost } from '../../src/web-host/index.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const electronInstalled = existsSync(path.join(root, 'node_modules', 'electron', 'path.txt'));
+
+export interface SandboxServer {
+  readonly url: string;
+  readonly email: string;
+  readonly password: string;
+}
+
+interface TestFixtures {
+  /** An Oz sandbox with the demo account, fresh for each test. */
+  readonly sandbox: SandboxServer;
+  /** The desk's data folder, fresh for each test. */
+  readonly dataDir: string;
+}
+
+interface WorkerFixtures {
+  /** Chromium for the browser project; null in the electron project, which never launches it. */
+  readonly deskBrowser: Browser | null;
+}
+
+/**
+ * `page` is the desk app: in the browser project a page on a fresh browser-mode host, in
+ * the electron project the desktop window. Specs are written once for both.
+ */
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  deskBrowser: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring argument
+    async ({}, use, workerInfo) => {
+      if (workerInfo.project.name === 'electron') return use(null);
+      const { launchOptions, headless } = workerInfo.project.use;
+      const browser = await chromium.launch({ ...launchOptions, headless: headless ?? true });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring argument
+  sandbox: async ({}, use) => {
+    const sb = await startSandbox({ port: 0, dataDir: null, seedDemo: true });
+    if (!sb.demo) throw new Error('The sandbox did not seed its demo account');
+    await use({ url: sb.url, email: sb.demo.email, password: sb.demo.password });
+    await sb.close();
+  },
+
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring argument
+  dataDir: async ({}, use) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'enroll-desk-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+
+  page: async ({ deskBrowser, dataDir }, use) => {
+    if (deskBrowser === null) {
+      test.skip(!electronInstalled, 'Electron binary not installed on this machine');
+      const app = await _electron.launch({ args: ['.'], cwd: root, env: { ...process.env, ENROLL_DESK_DATA: dataDir } });
+      await use(await app.firstWindow());
+      await app.close();
+      return;
+    }
+    const host = await startWebHost({
+      dataDir,
+      port: 0,
+      rendererDir: path.join(root, 'out', 'renderer'),
+      secretStore: new InMemorySecretStore(),
+    });
+    const context = await deskBrowser.newContext();
+    const page = await context.newPage();
+    // A CSP violation or an uncaught error shows up here, so every spec also checks them.
+    const problems: string[] = [];
+    page.on('pageerror', (err) => problems.push(err.message));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(msg.text());
+    });
+    await page.goto(host.url);
+    await use(page);
+    await context.close();
+    await host.close();
+    baseExpect(problems, 'errors in the page console').toEqual([]);
+  },
+});
+
+export const expect = baseExpect;
