@@ -19,6 +19,7 @@ test('signs in to an Oz server through the form, then signs out', async ({ page,
   await expect(header).toContainText(sandbox.email);
   await expect(header).toContainText(sandbox.url);
   await page.screenshot({ path: `${screenshots}/signed-in.png`, fullPage: true });
+  await expect(page.getByRole('button', { name: 'Sign out and forget password' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
@@ -32,6 +33,7 @@ test('signs in to the local training sandbox with one button', async ({ page }) 
   await page.getByRole('button', { name: 'Local sandbox (training)' }).click();
   await expect(page.getByRole('region', { name: 'Collections' })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('Local sandbox (training)');
+  await expect(page.getByRole('button', { name: 'Sign out and forget password' })).toHaveCount(0);
   await page.screenshot({ path: `${screenshots}/signed-in-sandbox.png`, fullPage: true });
 
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
@@ -55,4 +57,11 @@ test('validates inline and shows the server refusal in plain words', async ({ pa
   await expect(page.getByLabel('Password')).toHaveValue('');
   await expect(page.getByRole('region', { name: 'Collections' })).toHaveCount(0);
   await page.screenshot({ path: `${screenshots}/sign-in-refused.png`, fullPage: true });
+});
+
+test('drops the token from the address bar; a reload still works through the cookie', async ({ page }) => {
+  await expect(page.getByRole('heading', { name: 'Sign in to Oz' })).toBeVisible();
+  expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Sign in to Oz' })).toBeVisible();
 });

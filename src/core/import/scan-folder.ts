@@ -57,8 +57,8 @@ async function planFolders(root: string, ctx: WalkContext, strays: StrayFile[]):
       continue;
     }
     const files: string[] = [];
-    await collectFiles(entry.path, ctx, files);
-    persons.push({ key: entry.name, name, files, tags: null });
+    // A folder that cannot be read, or that a link already brought into the scan, is no person.
+    if (await collectFiles(entry.path, ctx, files)) persons.push({ key: entry.name, name, files, tags: null });
   }
   return persons;
 }

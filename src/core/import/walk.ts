@@ -83,12 +83,16 @@ export async function enterFolder(dir: string, ctx: WalkContext): Promise<boolea
   return true;
 }
 
-/** Every photo candidate under `dir`, depth first, in name order. */
-export async function collectFiles(dir: string, ctx: WalkContext, into: string[]): Promise<void> {
-  if (ctx.signal?.aborted || !(await enterFolder(dir, ctx))) return;
+/**
+ * Every photo candidate under `dir`, depth first, in name order. False when `dir` itself
+ * could not be read (the problem is already recorded), so the caller can drop it.
+ */
+export async function collectFiles(dir: string, ctx: WalkContext, into: string[]): Promise<boolean> {
+  if (ctx.signal?.aborted || !(await enterFolder(dir, ctx))) return false;
   const entries = await listFolder(dir, ctx);
-  for (const entry of entries ?? []) {
-    if (ctx.signal?.aborted) return;
+  if (!entries) return false;
+  for (const entry of entries) {
+    if (ctx.signal?.aborted) break;
     if (entry.kind === 'folder') {
       await collectFiles(entry.path, ctx, into);
     } else {
@@ -96,4 +100,5 @@ export async function collectFiles(dir: string, ctx: WalkContext, into: string[]
       ctx.onFile(entry.path);
     }
   }
+  return true;
 }

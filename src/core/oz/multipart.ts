@@ -15,7 +15,7 @@ export function buildPhotoForm(
   const mediaTags: Record<string, readonly string[]> = {};
   photos.forEach((photo, index) => {
     const field = `image${index}`;
-    // Copy into a plain ArrayBuffer-backed view: Blob rejects views over shared memory.
+    // Blob takes only ArrayBuffer-backed views; the copy also decouples us from the caller.
     form.append(field, new Blob([Uint8Array.from(photo.bytes)], { type: photo.mimeType }), photo.fileName);
     mediaTags[field] = photo.tags;
   });

@@ -32,13 +32,14 @@ const MAX_STEPS = 3 * 3 + 1;
 
 /**
  * Deletes a collection the way the seed describes: every person (and the COLLECTION
- * analyses that block them, confirmed up front), then the collection. Each step is
- * recorded in the job store first, so `resume` in a new process finishes the job;
- * persons already gone (404) count as done.
+ * analyses that block them, confirmed up front), then the collection. Progress is
+ * stored after every step, so `resume` in a new process finishes the job; persons
+ * already gone (404) count as done. One run per job at a time within this process.
  */
 export class CollectionDeleter {
   readonly #client: CollectionDeletionClient;
   readonly #store: DeletionJobStore;
+  readonly #running = new Map<string, Promise<CollectionDeletionResult>>();
 
   constructor(deps: { readonly client: CollectionDeletionClient; readonly store: DeletionJobStore }) {
     this.#client = deps.client;
@@ -63,7 +64,15 @@ export class CollectionDeleter {
     return this.#run(jobId, opts);
   }
 
-  async #run(jobId: string, opts: DeletionRunOptions): Promise<CollectionDeletionResult> {
+  #run(jobId: string, opts: DeletionRunOptions): Promise<CollectionDeletionResult> {
+    const running = this.#running.get(jobId);
+    if (running !== undefined) return running;
+    const run = this.#execute(jobId, opts).finally(() => this.#running.delete(jobId));
+    this.#running.set(jobId, run);
+    return run;
+  }
+
+  async #execute(jobId: string, opts: DeletionRunOptions): Promise<CollectionDeletionResult> {
     try {
       await this.#advance(jobId, opts);
       this.#store.recordError(jobId, null);

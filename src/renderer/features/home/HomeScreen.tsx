@@ -35,7 +35,8 @@ export function HomeScreen({ session }: HomeScreenProps) {
           </div>
         </dl>
         <div className="shell__actions">
-          {session.remembered && (
+          {/* The training sandbox's password is the desk's own, not the operator's. */}
+          {session.remembered && !session.isLocalSandbox && (
             <button type="button" className="button button--quiet" disabled={busy} onClick={() => void signOut(true)}>
               Sign out and forget password
             </button>

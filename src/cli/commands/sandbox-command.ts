@@ -1,0 +1,84 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { join } from 'node:path';
+import { defaultDataDir } from '../../core/config/data-dir.js';
+import { startSandbox, type RunningSandbox } from '../../sandbox/index.js';
+
+interface SandboxCommandOptions {
+  readonly port: number;
+  readonly data?: string;
+  readonly seedDemo?: boolean;
+  readonly faults?: string;
+  readonly tokenTtl?: number;
+  readonly cascade?: boolean;
+  readonly json?: boolean;
+}
+
+function integerIn(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`expected an integer ${min}..${max}`);
+    return n;
+  };
+}
+
+function banner(sandbox: RunningSandbox, dataDir: string, options: SandboxCommandOptions): string {
+  const lines = [`Oz API sandbox listening on ${sandbox.url}`, `  data folder: ${dataDir}`];
+  if (sandbox.demo !== null) {
+    lines.push(
+      `  demo login:  ${sandbox.demo.email} / ${sandbox.demo.password}`,
+      `  company:     ${sandbox.demo.companyName} (${sandbox.demo.companyId})`,
+      `  collection:  demo-watchlist (${sandbox.demo.collectionId})`,
+    );
+  }
+  if (options.faults !== undefined) lines.push(`  faults:      ${options.faults}`);
+  lines.push('Press Ctrl+C to stop.');
+  return `${lines.join('\n')}\n`;
+}
+
+const untilStopSignal = (): Promise<NodeJS.Signals> =>
+  new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+
+export function registerSandboxCommand(program: Command): void {
+  program
+    .command('sandbox')
+    .description('Run the local Oz API sandbox (training server and test server) until Ctrl+C')
+    .option('--port <n>', 'port on 127.0.0.1 (0 = random)', integerIn(0, 65535), 0)
+    .option('--data <dir>', "sandbox data folder (default: the desk data folder's sandbox/)")
+    .option('--seed-demo', 'create the Demo Bank company, its admin user and the demo-watchlist collection')
+    .option('--faults <spec>', 'fault injection, e.g. 5xx=0.2,reset=0.1,latency=0-500,expire=20s,429=0.05:2')
+    .option('--token-ttl <s>', 'access token lifetime in seconds', integerIn(1, 10 * 365 * 24 * 3600))
+    .option('--cascade', 'deleting a collection or person also deletes what depends on it')
+    .option('--json', 'print one JSON line {url, email, password, company_id} instead of the banner')
+    .action(async (options: SandboxCommandOptions, command: Command) => {
+      const deskData = (command.parent?.opts() as { data?: string } | undefined)?.data ?? defaultDataDir();
+      const dataDir = options.data ?? join(deskData, 'sandbox');
+      const sandbox = await startSandbox({
+        port: options.port,
+        dataDir,
+        seedDemo: options.seedDemo === true,
+        faults: options.faults,
+        tokenTtlSeconds: options.tokenTtl,
+        cascadeDeletes: options.cascade === true,
+      });
+      const stopped = untilStopSignal();
+      if (options.json === true) {
+        const demo = sandbox.demo;
+        process.stdout.write(
+          `${JSON.stringify({ url: sandbox.url, email: demo?.email ?? null, password: demo?.password ?? null, company_id: demo?.companyId ?? null })}\n`,
+        );
+      } else {
+        process.stdout.write(banner(sandbox, dataDir, options));
+      }
+      await stopped;
+      await sandbox.close();
+      process.exitCode = 0;
+    });
+}
