@@ -51,7 +51,7 @@ export function registerSandboxCommand(program: Command): void {
     .command('sandbox')
     .description('Run the local Oz API sandbox (training server and test server) until Ctrl+C')
     .option('--port <n>', 'port on 127.0.0.1 (0 = random)', integerIn(0, 65535), 0)
-    .option('--data <dir>', "sandbox data folder (default: the desk data folder's sandbox/)")
+    .option('--data <dir>', "the sandbox's data folder (default: sandbox/ inside the desk data folder)")
     .option('--seed-demo', 'create the Demo Bank company, its admin user and the demo-watchlist collection')
     .option('--faults <spec>', 'fault injection, e.g. 5xx=0.2,reset=0.1,latency=0-500,expire=20s,429=0.05:2')
     .option('--token-ttl <s>', 'access token lifetime in seconds', integerIn(1, 10 * 365 * 24 * 3600))
@@ -59,6 +59,7 @@ export function registerSandboxCommand(program: Command): void {
     .option('--json', 'print one JSON line {url, email, password, company_id} instead of the banner')
     .action(async (options: SandboxCommandOptions, command: Command) => {
       const deskData = (command.parent?.opts() as { data?: string } | undefined)?.data ?? defaultDataDir();
+      // Here --data names the sandbox's own folder: the issue's `sandbox --data <dir>`.
       const dataDir = options.data ?? join(deskData, 'sandbox');
       const sandbox = await startSandbox({
         port: options.port,

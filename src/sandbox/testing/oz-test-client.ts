@@ -16,7 +16,7 @@ export interface UploadFile {
 
 async function wire(response: Response): Promise<WireResponse> {
   const text = await response.text();
-  let body: unknown = text;
+  let body: unknown;
   try {
     body = text === '' ? null : JSON.parse(text);
   } catch {
