@@ -1,9 +1,12 @@
 import { mkdirSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { createPhotoProcessor, type PhotoProcessor } from '../images/photo-processor.js';
 import type { EventSink, HandlerTable } from '../ipc/handler-table.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { connectToOz, type OzConnector } from '../session/oz-connector.js';
 import { SessionService } from '../session/session-service.js';
 import { SettingsStore } from '../settings/settings-store.js';
+import { openDeskDb } from '../storage/open-desk-db.js';
 import { createEmbeddedSandboxLauncher } from './embedded-sandbox-launcher.js';
 import { appHandlers } from './handlers/app-handlers.js';
 import { sessionHandlers } from './handlers/session-handlers.js';
@@ -24,12 +27,18 @@ export interface AppHostOptions {
   readonly restoreSession?: boolean;
 }
 
-/** Everything a host needs from the core: the services behind one handler table. */
+/** Everything the handlers need: the core services of one desk. */
 export interface AppContext {
   readonly options: AppHostOptions;
   readonly settings: SettingsStore;
   readonly session: SessionService;
   readonly localSandboxAvailable: boolean;
+  /** The desk's SQLite database (`<dataDir>/desk.db`). */
+  readonly db: Database.Database;
+  /** One photo processor for every path (import, enroll, webcam), so the in-flight limit holds across them. */
+  readonly photos: PhotoProcessor;
+  /** Registers cleanup run by `dispose()`, last registered first. */
+  onDispose(fn: () => Promise<void> | void): void;
 }
 
 export interface App {
@@ -41,7 +50,12 @@ export interface App {
 /** The composition of core services that the Electron main process and the web host share. */
 export async function createApp(options: AppHostOptions): Promise<App> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const disposers: (() => Promise<void> | void)[] = [];
   const settings = new SettingsStore(options.dataDir);
+  const db = openDeskDb(options.dataDir);
+  disposers.push(() => {
+    db.close();
+  });
   const localSandbox = options.localSandbox === undefined ? createEmbeddedSandboxLauncher(options.dataDir) : options.localSandbox;
   const session = new SessionService({
     settings,
@@ -50,16 +64,31 @@ export async function createApp(options: AppHostOptions): Promise<App> {
     connect: options.connect ?? connectToOz,
     ...(localSandbox ? { localSandbox } : {}),
   });
-  const context: AppContext = { options, settings, session, localSandboxAvailable: localSandbox !== null };
+  disposers.push(() => session.dispose());
+  const context: AppContext = {
+    options,
+    settings,
+    session,
+    localSandboxAvailable: localSandbox !== null,
+    db,
+    photos: createPhotoProcessor({ concurrency: 2 }),
+    onDispose: (fn) => disposers.push(fn),
+  };
+  // One factory per domain; each returns the handlers of its own channels.
   const handlers: HandlerTable = {
     ...appHandlers(context),
     ...settingsHandlers(context),
     ...sessionHandlers(context),
   };
   if (options.restoreSession !== false) await session.restore();
+  let disposed = false;
   return {
     handlers,
     context,
-    dispose: () => session.dispose(),
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      for (const fn of disposers.reverse()) await fn();
+    },
   };
 }

@@ -4,8 +4,8 @@ import { QueueDecryptError } from './queue-crypto.js';
 
 /** What the worker does after a failed step. */
 export type FailureAction =
-  /** Try again later. `ambiguous`: the server may have applied it, reconcile first. */
-  | { readonly kind: 'retry'; readonly ambiguous: boolean; readonly retryAfterSeconds: number | null; readonly reachedServer: boolean }
+  /** Try again later (the item stays marked for reconciliation if a send was unresolved). */
+  | { readonly kind: 'retry'; readonly retryAfterSeconds: number | null; readonly reachedServer: boolean }
   /** Stop the whole queue until the operator signs in again. */
   | { readonly kind: 'pause'; readonly message: string }
   /** This item cannot succeed as it is: the operator must fix or discard it. */
@@ -22,17 +22,17 @@ const authCodes: ReadonlySet<number> = new Set([
 
 export function classifyFailure(err: unknown): FailureAction {
   if (err instanceof OzApiError) return classifyApiError(err);
-  if (err instanceof OzTimeoutError) return { kind: 'retry', ambiguous: true, retryAfterSeconds: null, reachedServer: false };
+  if (err instanceof OzTimeoutError) return { kind: 'retry', retryAfterSeconds: null, reachedServer: false };
   if (err instanceof OzNetworkError) {
-    return { kind: 'retry', ambiguous: err.ambiguous, retryAfterSeconds: null, reachedServer: false };
+    return { kind: 'retry', retryAfterSeconds: null, reachedServer: false };
   }
   if (err instanceof OzNotSignedInError) return { kind: 'pause', message: err.message };
   // A 2xx the client could not read: the change may have been applied.
-  if (err instanceof OzResponseFormatError) return { kind: 'retry', ambiguous: true, retryAfterSeconds: null, reachedServer: true };
+  if (err instanceof OzResponseFormatError) return { kind: 'retry', retryAfterSeconds: null, reachedServer: true };
   if (err instanceof QueueDecryptError) return { kind: 'quarantine', reason: `Stored data cannot be read: ${err.message}` };
   if (err instanceof ZodError) return { kind: 'quarantine', reason: 'Stored data is invalid.' };
   if (isMissingFile(err)) return { kind: 'quarantine', reason: 'A queued photo file is missing from the data folder.' };
-  return { kind: 'retry', ambiguous: true, retryAfterSeconds: null, reachedServer: false };
+  return { kind: 'retry', retryAfterSeconds: null, reachedServer: false };
 }
 
 function classifyApiError(err: OzApiError): FailureAction {
@@ -42,10 +42,10 @@ function classifyApiError(err: OzApiError): FailureAction {
   }
   if (err.isNotFound) return { kind: 'not-found', message };
   if (err.httpStatus === 429 || err.httpStatus === 408) {
-    return { kind: 'retry', ambiguous: false, retryAfterSeconds: err.retryAfterSeconds, reachedServer: true };
+    return { kind: 'retry', retryAfterSeconds: err.retryAfterSeconds, reachedServer: true };
   }
   // A 5xx may come after the server committed: reconcile before re-sending.
-  if (err.httpStatus >= 500) return { kind: 'retry', ambiguous: true, retryAfterSeconds: err.retryAfterSeconds, reachedServer: true };
+  if (err.httpStatus >= 500) return { kind: 'retry', retryAfterSeconds: err.retryAfterSeconds, reachedServer: true };
   // Content refusals (codes 3–5) and other 4xx: re-sending the same request cannot help.
   return { kind: 'quarantine', reason: message };
 }

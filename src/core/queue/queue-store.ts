@@ -167,28 +167,25 @@ export class QueueStore {
       .run(now, now, id);
   }
 
-  scheduleRetry(id: string, delayMs: number, error: string, clearInFlight: boolean): void {
+  // Failures never clear `in_flight`: the failing call may have been a read made while an
+  // earlier mutation was still unresolved. Only a reconcile or a recorded answer clears it.
+  scheduleRetry(id: string, delayMs: number, error: string): void {
     const now = this.#now();
     this.#db
       .prepare(`UPDATE queue_items SET state = 'retry_wait', attempts = attempts + 1, next_attempt_at = ?,
-        last_error = ?, in_flight = CASE WHEN ? THEN 0 ELSE in_flight END, updated_at = ? WHERE id = ?`)
-      .run(now + Math.max(0, Math.round(delayMs)), error, clearInFlight ? 1 : 0, now, id);
+        last_error = ?, updated_at = ? WHERE id = ?`)
+      .run(now + Math.max(0, Math.round(delayMs)), error, now, id);
   }
 
   /** Back to ready without counting an attempt (the queue paused under it). */
-  release(id: string, clearInFlight: boolean): void {
-    this.#db
-      .prepare(
-        "UPDATE queue_items SET state = 'ready', in_flight = CASE WHEN ? THEN 0 ELSE in_flight END, updated_at = ? WHERE id = ? AND state = 'syncing'",
-      )
-      .run(clearInFlight ? 1 : 0, this.#now(), id);
+  release(id: string): void {
+    this.#db.prepare("UPDATE queue_items SET state = 'ready', updated_at = ? WHERE id = ? AND state = 'syncing'").run(this.#now(), id);
   }
 
-  quarantine(id: string, reason: string, clearInFlight = true): void {
+  quarantine(id: string, reason: string): void {
     this.#db
-      .prepare(`UPDATE queue_items SET state = 'quarantined', quarantine_reason = ?, last_error = ?,
-        in_flight = CASE WHEN ? THEN 0 ELSE in_flight END, updated_at = ? WHERE id = ?`)
-      .run(reason, reason, clearInFlight ? 1 : 0, this.#now(), id);
+      .prepare("UPDATE queue_items SET state = 'quarantined', quarantine_reason = ?, last_error = ?, updated_at = ? WHERE id = ?")
+      .run(reason, reason, this.#now(), id);
   }
 
   /** Quarantines every unfinished item of a collection (it was deleted on the server). */

@@ -101,12 +101,12 @@ async function settleFailure(deps: SyncItemDeps, item: StoredItem, err: unknown)
     case 'retry': {
       const delay = backoffDelayMs(item.row.attempts, deps.backoff, deps.random, action.retryAfterSeconds);
       const message = errorText(err);
-      store.scheduleRetry(id, delay, message, !action.ambiguous);
+      store.scheduleRetry(id, delay, message);
       const connectFailure = err instanceof OzNetworkError && !err.ambiguous;
       return { kind: 'retry', message, reachedServer: action.reachedServer, connectFailure };
     }
     case 'pause':
-      store.release(id, true);
+      store.release(id);
       return { kind: 'pause', message: action.message };
     case 'quarantine':
       store.quarantine(id, action.reason);
@@ -138,7 +138,7 @@ async function settleNotFound(deps: SyncItemDeps, item: StoredItem, message: str
 
 function syncFailureAsRetry(deps: SyncItemDeps, item: StoredItem, err: unknown): ItemResult {
   const message = errorText(err);
-  deps.store.scheduleRetry(item.row.id, backoffDelayMs(item.row.attempts, deps.backoff, deps.random), message, true);
+  deps.store.scheduleRetry(item.row.id, backoffDelayMs(item.row.attempts, deps.backoff, deps.random), message);
   return { kind: 'retry', message, reachedServer: err instanceof OzApiError, connectFailure: false };
 }
 

@@ -107,7 +107,7 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
       if (item === null) break;
       const task = syncItem({ ...queue.engine, client, backoff, random: opts.random }, item).then(settle, (err: unknown) => {
         // syncItem settles its own failures; reaching here is a bug in the store layer.
-        store.release(item.row.id, false);
+        store.release(item.row.id);
         console.error('enroll-desk queue: unexpected sync failure', err);
       });
       const tracked: Promise<void> = task.finally(() => {

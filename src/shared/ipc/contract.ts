@@ -1,31 +1,20 @@
-import { z } from 'zod';
-import { appInfoSchema } from '../domain/app-info.js';
-import { sessionStatusSchema, signInInputSchema } from '../domain/session.js';
-import { settingsPatchSchema, settingsSchema } from '../domain/settings.js';
-
-const noInput = z.undefined().or(z.object({}).strict()).transform(() => undefined);
+import type { z } from 'zod';
+import { appChannels } from './channels/app-channels.js';
+import { sessionChannels, sessionEvents } from './channels/session-channels.js';
 
 /**
- * Every request channel: `domain:verb` → input and output schemas. The main handler,
- * the preload bridge, the renderer client and the browser-mode host are all typed from
- * this one table.
+ * Every request channel: `domain:verb` → input and output schemas, one file per domain
+ * under ./channels. The main handler, the preload bridge, the renderer client and the
+ * browser-mode host are all typed from this one table.
  */
 export const channels = {
-  'app:info': { input: noInput, output: appInfoSchema },
-  'settings:get': { input: noInput, output: settingsSchema },
-  'settings:set': { input: settingsPatchSchema, output: settingsSchema },
-  'session:status': { input: noInput, output: sessionStatusSchema },
-  'session:signIn': { input: signInInputSchema, output: sessionStatusSchema },
-  'session:signInLocalSandbox': { input: noInput, output: sessionStatusSchema },
-  'session:signOut': {
-    input: z.object({ forgetPassword: z.boolean() }).strict(),
-    output: sessionStatusSchema,
-  },
+  ...appChannels,
+  ...sessionChannels,
 } as const;
 
-/** Events main pushes to the renderer. */
+/** Events main pushes to the renderer: name → payload schema. */
 export const events = {
-  'session:changed': sessionStatusSchema,
+  ...sessionEvents,
 } as const;
 
 export type Channels = typeof channels;
