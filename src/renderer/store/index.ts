@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { IpcClient } from '../ipc/client.js';
 import type { AppState } from './app-state.js';
 import { createAppInfoSlice } from './slices/app-info/actions.js';
+import { createNavigationSlice } from './slices/navigation/actions.js';
 import { createSessionSlice } from './slices/session/actions.js';
 import { createSettingsSlice } from './slices/settings/actions.js';
 
@@ -14,6 +15,7 @@ export function createAppStore(ipc: IpcClient): AppStore {
     ...createSessionSlice(ipc)(...a),
     ...createSettingsSlice(ipc)(...a),
     ...createAppInfoSlice(ipc)(...a),
+    ...createNavigationSlice()(...a),
   }));
   ipc.on('session:changed', (status) => store.getState().sessionChanged(status));
   return store;

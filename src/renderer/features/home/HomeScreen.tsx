@@ -2,6 +2,8 @@ import { describeError } from '../../ipc/describe-error.js';
 import { selectDeskName } from '../../store/slices/app-info/selectors.js';
 import { selectSessionBusy, selectSessionError, type SignedInSession } from '../../store/slices/session/selectors.js';
 import { useAppStore } from '../../store/store-context.js';
+import { WorkArea } from './WorkArea.js';
+import { WorkAreaNav } from './WorkAreaNav.js';
 
 interface HomeScreenProps {
   readonly session: SignedInSession;
@@ -51,11 +53,9 @@ export function HomeScreen({ session }: HomeScreenProps) {
           {describeError(error)}
         </p>
       )}
+      <WorkAreaNav />
       <main className="shell__main">
-        <section className="placeholder" aria-labelledby="collections-title">
-          <h2 id="collections-title">Collections</h2>
-          <p>Collections and enrollments will appear here.</p>
-        </section>
+        <WorkArea />
       </main>
     </div>
   );

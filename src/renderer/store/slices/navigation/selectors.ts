@@ -1,0 +1,3 @@
+import type { NavigationState, WorkArea } from './state.js';
+
+export const selectArea = (s: NavigationState): WorkArea => s.area;
