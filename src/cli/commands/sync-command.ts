@@ -3,7 +3,7 @@ import cliProgress from 'cli-progress';
 import { createOzClient } from '../../core/oz/index.js';
 import { createSyncWorker, openQueue, type SyncReport } from '../../core/queue/index.js';
 import { toAppError } from '../../core/errors/to-app-error.js';
-import { dataDirOf, defaultQueueCliDeps, type QueueCliDeps } from './queue-cli-deps.js';
+import { dataDirOf, defaultQueueCliDeps, type QueueCliDeps } from './queue-command.js';
 
 interface SyncOptions {
   readonly json?: boolean;

@@ -129,15 +129,23 @@ export class QueueStore {
 
   /**
    * Records the server person and the photos it confirmed; returns blob ids now safe to
-   * delete. `stillInFlight` keeps the reconcile mark (a person adopted, photos unchecked).
+   * delete. `stillInFlight` keeps the reconcile mark (a person adopted, photos unchecked);
+   * `done` finishes the item in the same transaction.
    */
-  confirm(id: string, personId: string, photos: readonly ConfirmedPhoto[], stillInFlight = false): readonly string[] {
+  confirm(
+    id: string,
+    personId: string,
+    photos: readonly ConfirmedPhoto[],
+    next: { readonly stillInFlight?: boolean; readonly done?: boolean } = {},
+  ): readonly string[] {
     const now = this.#now();
     return this.#db
       .transaction(() => {
         this.#db
-          .prepare('UPDATE queue_items SET person_id = ?, in_flight = ?, updated_at = ? WHERE id = ?')
-          .run(personId, stillInFlight ? 1 : 0, now, id);
+          .prepare(`UPDATE queue_items SET person_id = ?, in_flight = ?, updated_at = ?,
+            state = CASE WHEN ? THEN 'done' ELSE state END, done_at = CASE WHEN ? THEN ? ELSE done_at END,
+            last_error = CASE WHEN ? THEN NULL ELSE last_error END WHERE id = ?`)
+          .run(personId, next.stillInFlight === true ? 1 : 0, now, next.done === true ? 1 : 0, next.done === true ? 1 : 0, now, next.done === true ? 1 : 0, id);
         // Dependants (add-photos to this enrollment) learn their person here.
         this.#db
           .prepare(`UPDATE queue_items SET person_id = ? WHERE person_id IS NULL AND kind = 'addPhotos'
@@ -162,7 +170,7 @@ export class QueueStore {
     const now = this.#now();
     this.#db
       .prepare(
-        "UPDATE queue_items SET state = 'done', in_flight = 0, last_error = NULL, done_at = ?, updated_at = ? WHERE id = ?",
+        "UPDATE queue_items SET state = 'done', in_flight = 0, last_error = NULL, done_at = ?, updated_at = ? WHERE id = ? AND state != 'done'",
       )
       .run(now, now, id);
   }

@@ -60,7 +60,7 @@ async function runItem(deps: SyncItemDeps, item: StoredItem): Promise<void> {
       } else {
         // Adopted; which of its photos arrived is settled below, so stay "in flight".
         personId = found.personId;
-        store.confirm(row.id, personId, [], true);
+        store.confirm(row.id, personId, [], { stillInFlight: true });
       }
     }
     if (personId === null) {
@@ -69,7 +69,8 @@ async function runItem(deps: SyncItemDeps, item: StoredItem): Promise<void> {
       const uploads = batch.map((p) => toUpload(deps, p));
       store.setInFlight(row.id, true);
       const person = await client.createPerson(collectionId, { photos: uploads, metaData });
-      deleteBlobs(deps, store.confirm(row.id, person.personId, confirmations(batch, person.images)));
+      const done = batch.length === pending.length;
+      deleteBlobs(deps, store.confirm(row.id, person.personId, confirmations(batch, person.images), { done }));
       personId = person.personId;
       pending = pending.slice(batch.length);
       inFlight = false;
@@ -88,7 +89,7 @@ async function runItem(deps: SyncItemDeps, item: StoredItem): Promise<void> {
     const uploads = batch.map((p) => toUpload(deps, p));
     store.setInFlight(row.id, true);
     const images = await client.addPersonImages(collectionId, personId, uploads);
-    deleteBlobs(deps, store.confirm(row.id, personId, confirmations(batch, images)));
+    deleteBlobs(deps, store.confirm(row.id, personId, confirmations(batch, images), { done: batch.length === pending.length }));
     pending = pending.slice(batch.length);
   }
 }
