@@ -1,13 +1,48 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { QUALITY_ASSET_BASE, QUALITY_MODEL_FILES, QUALITY_WASM_FILES } from './src/shared/domain/quality-detector.js';
+
+/** The renderer's face detector loads its models and wasm from the app's own origin, never the network. */
+function faceQualityAssets(): Plugin {
+  const require = createRequire(import.meta.url);
+  const models = join(dirname(require.resolve('@vladmandic/human')), '..', 'models');
+  const wasm = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm'));
+  const files = new Map<string, string>([
+    ...QUALITY_MODEL_FILES.map((f) => [`${QUALITY_ASSET_BASE}models/${f}`, join(models, f)] as const),
+    ...QUALITY_WASM_FILES.map((f) => [`${QUALITY_ASSET_BASE}wasm/${f}`, join(wasm, f)] as const),
+  ]);
+  return {
+    name: 'face-quality-assets',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const file = files.get((req.url ?? '').split('?')[0]?.slice(1) ?? '');
+        if (!file) return next();
+        res.setHeader('Content-Type', file.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream');
+        res.end(readFileSync(file));
+      });
+    },
+    generateBundle() {
+      for (const [fileName, file] of files) this.emitFile({ type: 'asset', fileName, source: readFileSync(file) });
+    },
+  };
+}
 
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // Started by src/core/quality/face-detector.ts as a worker thread beside the main bundle.
+          'quality-detector-worker': resolve('src/core/quality/detector-worker.ts'),
+        },
+      },
     },
   },
   preload: {
@@ -23,7 +58,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    plugins: [react()],
+    plugins: [react(), faceQualityAssets()],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import sharp, { type Metadata } from 'sharp';
 import { orientationTagFor, type OrientationTag } from '../../shared/domain/tags.js';
+import type { CropRegion } from './auto-crop.js';
 import { refuse, type PhotoRefusal } from './refusal.js';
 import { SNIFF_BYTES, sniffFormat, type SupportedFormat, type UnsupportedFormat } from './sniff.js';
 
@@ -21,6 +22,12 @@ export interface ProcessedPhoto {
 }
 
 export type PhotoResult = ProcessedPhoto | PhotoRefusal;
+
+/** Optional steps before the resize. */
+export interface PhotoSteps {
+  /** Region of the upright source to keep (planAutoCrop in auto-crop.ts). */
+  readonly crop?: CropRegion;
+}
 
 export interface PhotoLimits {
   readonly maxFileBytes: number;
@@ -177,7 +184,7 @@ function describeChanges(meta: Metadata, format: SupportedFormat, out: { width: 
  * Animated images are refused rather than silently reduced to their first frame: the first
  * frame is rarely the one that shows the face best, so the operator chooses.
  */
-export async function processPhoto(input: PhotoInput, options: Partial<PhotoLimits> = {}): Promise<PhotoResult> {
+export async function processPhoto(input: PhotoInput, options: Partial<PhotoLimits> = {}, steps: PhotoSteps = {}): Promise<PhotoResult> {
   const limits: PhotoLimits = { ...DEFAULT_PHOTO_LIMITS, ...options };
   const loaded = await load(input, limits);
   if (!loaded.ok) return loaded;
@@ -199,8 +206,9 @@ export async function processPhoto(input: PhotoInput, options: Partial<PhotoLimi
   if (dimensionRefusal) return dimensionRefusal;
 
   try {
-    const { data: jpeg, info } = await sharp(loaded.source, sharpOptions)
-      .autoOrient()
+    const upright = sharp(loaded.source, sharpOptions).autoOrient();
+    if (steps.crop) upright.extract(steps.crop);
+    const { data: jpeg, info } = await upright
       .resize({ width: limits.maxSide, height: limits.maxSide, fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb')
@@ -219,7 +227,7 @@ export async function processPhoto(input: PhotoInput, options: Partial<PhotoLimi
       ...size,
       sourceFormat: sniffed.format,
       orientationTag: orientationTagFor(size),
-      notes: describeChanges(meta, sniffed.format, size),
+      notes: [...(steps.crop ? ['Cropped around the face.'] : []), ...describeChanges(meta, sniffed.format, size)],
     };
   } catch (err) {
     return classifyDecodeError(err, limits);

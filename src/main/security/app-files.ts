@@ -5,7 +5,7 @@ import { APP_HOST, APP_SCHEME } from './app-origin.js';
 /** The renderer's only policy: its own files, inline styles (React), camera streams, nothing remote. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob: mediastream:",

@@ -1,0 +1,28 @@
+import sharp from 'sharp';
+import type { FaceBox, FaceRegionStats } from '../../shared/domain/quality.js';
+import { measureRegion, STATS_REGION_WIDTH, toGrey } from '../../shared/domain/quality-stats.js';
+
+/** The box clipped to the image, in whole pixels; null when nothing of it is inside. */
+export function clipBox(box: FaceBox, width: number, height: number): { left: number; top: number; width: number; height: number } | null {
+  const left = Math.max(0, Math.floor(box.x));
+  const top = Math.max(0, Math.floor(box.y));
+  const right = Math.min(width, Math.ceil(box.x + box.width));
+  const bottom = Math.min(height, Math.ceil(box.y + box.height));
+  if (right - left < 2 || bottom - top < 2) return null;
+  return { left, top, width: right - left, height: bottom - top };
+}
+
+/** Sharpness, brightness and clipping of the face region, scaled to STATS_REGION_WIDTH wide. */
+export async function measureFace(source: Buffer | string, box: FaceBox, size: { width: number; height: number }): Promise<FaceRegionStats | null> {
+  const region = clipBox(box, size.width, size.height);
+  if (!region) return null;
+  const { data, info } = await sharp(source)
+    .autoOrient()
+    .extract(region)
+    .resize({ width: STATS_REGION_WIDTH, kernel: 'cubic' })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  // Grey computed by toGrey, as in the renderer, so both sides measure the same numbers.
+  return measureRegion(toGrey(new Uint8Array(data.buffer, data.byteOffset, data.length), 3), info.width, info.height);
+}

@@ -1,0 +1,196 @@
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { faceJpegs } from '../../../test/fixtures/corpus.js';
+import { DEFAULT_QUALITY_THRESHOLDS } from '../../shared/domain/quality-thresholds.js';
+import type { QualityAssessment, QualityCode } from '../../shared/domain/quality.js';
+import { processPhoto } from '../images/process-photo.js';
+import { assessPhoto } from './assess-photo.js';
+import { assessPhotos } from './assess-photos.js';
+import { cropToFace } from './crop-to-face.js';
+import { createFaceDetector, type FaceDetector } from './face-detector.js';
+import { planSourceCrop } from './plan-source-crop.js';
+import { FRONTAL_FACES, portraitOf, sampleJpeg } from './testing/quality-fixtures.js';
+
+// Real detector (Human + wasm in a worker thread) on real photos.
+let detector: FaceDetector;
+let portrait: Buffer;
+
+beforeAll(async () => {
+  detector = createFaceDetector();
+  await detector.warm();
+  const first = FRONTAL_FACES[0];
+  if (!first) throw new Error('no frontal face');
+  portrait = await portraitOf(detector, first.sample, first.cx, first.cy);
+}, 120_000);
+
+afterAll(async () => {
+  await detector.close();
+});
+
+const codes = (a: QualityAssessment): readonly QualityCode[] => a.issues.map((i) => i.code);
+
+describe('face quality gate on the sample photos', () => {
+  it.each([1, 2, 3, 4, 5, 6])('flags group photo sample%i as several faces, with every box', async (n) => {
+    const a = await assessPhoto(detector, await sampleJpeg(n));
+    expect(codes(a)[0]).toBe('several_faces');
+    expect(a.faces.length).toBeGreaterThanOrEqual(3);
+    for (const f of a.faces) {
+      expect(f.box.x + f.box.width).toBeLessThanOrEqual(a.width + 1);
+      expect(f.box.width).toBeGreaterThan(150);
+    }
+  });
+
+  it.each(FRONTAL_FACES.map((f) => [f.sample, f.cx, f.cy] as const))('passes a portrait crop of the frontal face in sample%i at (%i, %i)', async (sample, cx, cy) => {
+    const a = await assessPhoto(detector, await portraitOf(detector, sample, cx, cy));
+    expect(a.issues).toEqual([]);
+    expect(a.faces).toHaveLength(1);
+  });
+
+  it('flags the tight test-corpus crops (face fills the frame) as too large', async () => {
+    // Crops 3..5 are the tightest (the face box is the whole frame); the others sit near the 70 % limit.
+    for (const jpeg of (await faceJpegs()).slice(3, 6)) {
+      expect(codes(await assessPhoto(detector, jpeg))).toContain('face_too_large');
+    }
+  });
+
+  it('flags a turned or leaning head, with the angle in the reason', async () => {
+    const tilted = await sharp(portrait).rotate(28, { background: '#808080' }).jpeg().toBuffer();
+    const a = await assessPhoto(detector, tilted);
+    expect(codes(a)).toContain('head_pose');
+    expect(a.issues.find((i) => i.code === 'head_pose')?.message).toMatch(/leaning \d+°/);
+  });
+});
+
+describe('derived bad photos each get their own reason', () => {
+  it('blurred', async () => {
+    const a = await assessPhoto(detector, await sharp(portrait).blur(6).jpeg().toBuffer());
+    expect(codes(a)).toEqual(['blurred']);
+  });
+
+  it('darkened', async () => {
+    const a = await assessPhoto(detector, await sharp(portrait).linear(0.25, 0).jpeg().toBuffer());
+    expect(codes(a)).toContain('too_dark');
+    expect(codes(a)).not.toContain('too_bright');
+  });
+
+  it('brightened', async () => {
+    const a = await assessPhoto(detector, await sharp(portrait).linear(2, 80).jpeg().toBuffer());
+    expect(codes(a)).toContain('too_bright');
+    expect(codes(a)).not.toContain('too_dark');
+  });
+
+  it('tiny face on a big canvas', async () => {
+    const small = await sharp(portrait).resize({ width: 240 }).toBuffer();
+    const canvas = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#8a8a8a' } })
+      .composite([{ input: small, left: 680, top: 400 }])
+      .jpeg()
+      .toBuffer();
+    const a = await assessPhoto(detector, canvas);
+    expect(codes(a)).toEqual(['face_too_small']);
+  });
+
+  it.each(['left', 'top'] as const)('face cut at the %s edge (a third of it outside the frame)', async (edge) => {
+    const meta = await sharp(portrait).metadata();
+    const face = (await assessPhoto(detector, portrait)).faces[0];
+    if (!face) throw new Error('no face');
+    // Half a face is no face to the detector; a third outside is what a badly framed shot looks like.
+    const shift = Math.round(edge === 'left' ? face.box.x + face.box.width * 0.3 : face.box.y + face.box.height * 0.3);
+    const region = edge === 'left' ? { left: shift, top: 0, width: meta.width - shift, height: meta.height } : { left: 0, top: shift, width: meta.width, height: meta.height - shift };
+    const cut = await sharp(portrait)
+      .extract(region)
+      .extend({ [edge === 'left' ? 'right' : 'bottom']: shift, background: '#808080' })
+      .jpeg()
+      .toBuffer();
+    expect(codes(await assessPhoto(detector, cut))).toContain('face_cut');
+  });
+
+  it('no face at all', async () => {
+    const empty = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#6a7f8c' } }).jpeg().toBuffer();
+    const a = await assessPhoto(detector, empty);
+    expect(codes(a)).toEqual(['no_face']);
+    expect(a.stats).toBeNull();
+  });
+});
+
+describe('crops and auto-crop', () => {
+  it('crops a group photo to each chosen face: one face, portrait 3:4, passing the size check', async () => {
+    const group = await sampleJpeg(3);
+    const a = await assessPhoto(detector, group);
+    for (const face of a.faces) {
+      const crop = await cropToFace(group, face.box);
+      expect(crop.height / crop.width).toBeCloseTo(4 / 3, 1);
+      const b = await assessPhoto(detector, crop.jpeg);
+      expect(b.faces).toHaveLength(1);
+      expect(codes(b)).not.toContain('face_too_small');
+      expect(codes(b)).not.toContain('face_too_large');
+    }
+  });
+
+  it('auto-crops a far-away face in a large photo before the resize, keeping its detail', async () => {
+    const face = await sharp(portrait).resize({ width: 900 }).toBuffer();
+    const wide = await sharp({ create: { width: 5200, height: 3900, channels: 3, background: '#7d8a80' } })
+      .composite([{ input: face, left: 2100, top: 1300 }])
+      .jpeg({ quality: 92 })
+      .toBuffer();
+    const whole = await processPhoto({ bytes: wide });
+    if (!whole.ok) throw new Error(whole.message);
+    expect(codes(await assessPhoto(detector, whole.jpeg))).toEqual(['face_too_small']);
+
+    const crop = await planSourceCrop(detector, wide);
+    expect(crop).not.toBeNull();
+    const processed = await processPhoto({ bytes: wide }, {}, crop ? { crop } : {});
+    if (!processed.ok) throw new Error(processed.message);
+    expect(processed.notes).toContain('Cropped around the face.');
+    expect(Math.min(processed.width, processed.height)).toBeGreaterThanOrEqual(480);
+    expect(codes(await assessPhoto(detector, processed.jpeg))).toEqual([]);
+  });
+
+  it('does not auto-crop a photo with several faces or a face already big enough', async () => {
+    expect(await planSourceCrop(detector, await sampleJpeg(3))).toBeNull();
+    expect(await planSourceCrop(detector, portrait)).toBeNull();
+  });
+});
+
+describe('detector worker', () => {
+  it('keeps the event loop free while detecting', async () => {
+    const group = await sampleJpeg(5);
+    let ticks = 0;
+    let worstGap = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      worstGap = Math.max(worstGap, now - last);
+      last = now;
+      ticks += 1;
+    }, 5);
+    for (let i = 0; i < 3; i += 1) await assessPhoto(detector, group);
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(5);
+    // sharp decodes on its own threads too; a blocked loop would show gaps of the detection time.
+    expect(worstGap).toBeLessThan(60);
+  });
+
+  it('answers concurrent callers each with their own photo, and restarts after close', async () => {
+    const empty = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#333' } }).jpeg().toBuffer();
+    const results = await assessPhotos(detector, [
+      { key: 'group', photo: await sampleJpeg(4) },
+      { key: 'portrait', photo: portrait },
+      { key: 'empty', photo: empty },
+    ]);
+    expect(results.get('group')?.faceCount).toBe(4);
+    expect(results.get('portrait')?.passed).toBe(true);
+    expect(results.get('empty')?.issues.map((i) => i.code)).toEqual(['no_face']);
+
+    const [x, y] = await Promise.all([assessPhoto(detector, empty), assessPhoto(detector, portrait)]);
+    expect(x.faces).toHaveLength(0);
+    expect(y.faces).toHaveLength(1);
+
+    await detector.close();
+    expect((await assessPhoto(detector, portrait)).faces).toHaveLength(1);
+  });
+
+  it('honours thresholds passed by the caller', async () => {
+    const strict = { ...DEFAULT_QUALITY_THRESHOLDS, minFaceArea: 0.5 };
+    expect(codes(await assessPhoto(detector, portrait, strict))).toEqual(['face_too_small']);
+  });
+});

@@ -1,0 +1,21 @@
+import { openEnroll } from '../enroll/enroll-steps.js';
+import { expect, test } from './camera-fixtures.js';
+
+test.use({ cameraScene: 'face' });
+
+test('a well-framed face is captured by itself once every check has passed', async ({ page, sandbox }) => {
+  await openEnroll(page, sandbox);
+  const webcam = page.getByRole('region', { name: 'Enroll at the webcam' });
+  await webcam.getByRole('button', { name: 'Start camera' }).click();
+
+  const guidance = webcam.getByRole('status').filter({ hasText: /take|still|face|closer|back|light|person|centre/i });
+  await expect(guidance).toHaveText('Hold still: taking the photo', { timeout: 30_000 });
+  await webcam.screenshot({ path: 'test-results/screenshots/face-quality-passing.png' });
+
+  await expect(webcam.getByRole('img', { name: 'Captured photo 1' })).toBeVisible({ timeout: 15_000 });
+  await expect(webcam.getByText('Photo taken', { exact: true })).toBeVisible();
+  // Once only: the same steady face does not fill the list with copies.
+  await page.waitForTimeout(2_500);
+  await expect(webcam.getByRole('img', { name: /Captured photo/ })).toHaveCount(1);
+  await webcam.screenshot({ path: 'test-results/screenshots/face-quality-captured.png' });
+});
