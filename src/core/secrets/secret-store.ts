@@ -14,4 +14,7 @@ export const secretAccounts = {
   password: (serverUrl: string, email: string) => `password:${email}@${serverUrl}`,
   localSandboxPassword: 'local-sandbox:password',
   queueKey: 'queue:key',
+  /** Signs audit checkpoints; kept by a desk reset, as the log is. */
+  auditKey: 'audit:key',
+  cacheKey: 'cache:key',
 } as const;

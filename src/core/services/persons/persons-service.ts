@@ -1,0 +1,181 @@
+import sharp from 'sharp';
+import type { CreatePersonInput, DeletePersonOutcomeView, IndexProgress, PersonDetail, PersonsPage, PersonsSearchResult, PersonSummary, PhotoInfo } from '../../../shared/domain/persons.js';
+import type { OzClient, PersonImage } from '../../oz/index.js';
+import type { PhotoProcessor } from '../../images/photo-processor.js';
+import type { DeskCache } from '../cache/desk-cache.js';
+import { unreachableReason } from '../cache/unreachable.js';
+import { deletePerson } from '../delete-person.js';
+import { prepareUploads } from '../photos/prepare-uploads.js';
+import { nameMeta, toCachedPerson, toSummary } from './person-view.js';
+import { ThumbnailCache, toDataUrl } from './thumbnail-cache.js';
+
+export interface PersonsServiceDeps {
+  readonly client: () => OzClient;
+  readonly cache: DeskCache;
+  readonly photos: PhotoProcessor;
+  readonly onIndexProgress: (progress: IndexProgress) => void;
+  readonly now?: () => number;
+  /** Persons per page while filling the name index. */
+  readonly indexPageSize?: number;
+}
+
+// A full index younger than this is searched as is; older ones are walked again in the background.
+const INDEX_FRESH_MS = 5 * 60_000;
+const THUMBS_IN_FLIGHT = 4;
+
+/** Persons of a collection: pages from the server (mirrored into the cache), name search, thumbnails, detail. */
+export class PersonsService {
+  readonly #deps: PersonsServiceDeps;
+  readonly #thumbs = new ThumbnailCache();
+  readonly #indexing = new Map<string, Promise<void>>();
+  readonly #now: () => number;
+
+  constructor(deps: PersonsServiceDeps) {
+    this.#deps = deps;
+    this.#now = deps.now ?? Date.now;
+  }
+
+  async list(collectionId: string, offset: number, limit: number): Promise<PersonsPage> {
+    try {
+      const page = await this.#deps.client().listPersons(collectionId, { limit, offset });
+      const items = page.items.map((p) => toCachedPerson(p, collectionId));
+      const asOf = this.#deps.cache.putPersonsPage(collectionId, offset, items, page.total);
+      return { offset, items: items.map(toSummary), total: page.total, asOf, offline: false, offlineReason: null };
+    } catch (err) {
+      const reason = unreachableReason(err);
+      if (reason === null) throw err;
+      const cached = this.#deps.cache.personsPage(collectionId, offset, limit);
+      return { offset, items: cached.items.map(toSummary), total: cached.total, asOf: cached.asOf ?? 0, offline: true, offlineReason: reason };
+    }
+  }
+
+  /** Searches what the index holds now and starts filling the rest in the background. */
+  search(collectionId: string, text: string, limit: number): PersonsSearchResult {
+    const state = this.#deps.cache.indexState(collectionId);
+    const fresh = state.completeAt !== null && this.#now() - state.completeAt < INDEX_FRESH_MS;
+    if (!fresh) this.fillIndex(collectionId).catch(() => undefined);
+    return {
+      items: this.#deps.cache.search(collectionId, text, limit).map(toSummary),
+      indexed: state.indexed,
+      complete: state.completeAt !== null,
+    };
+  }
+
+  /** Walks the whole collection page by page into the cache; one walk per collection at a time. */
+  fillIndex(collectionId: string): Promise<void> {
+    let running = this.#indexing.get(collectionId);
+    if (running === undefined) {
+      running = this.#walk(collectionId).finally(() => this.#indexing.delete(collectionId));
+      this.#indexing.set(collectionId, running);
+    }
+    return running;
+  }
+
+  async #walk(collectionId: string): Promise<void> {
+    const started = this.#now();
+    const pageSize = this.#deps.indexPageSize ?? 500;
+    const client = this.#deps.client();
+    let offset = 0;
+    for (;;) {
+      const page = await client.listPersons(collectionId, { limit: pageSize, offset });
+      this.#deps.cache.putPersonsPage(collectionId, offset, page.items.map((p) => toCachedPerson(p, collectionId)), page.total);
+      offset += page.items.length;
+      const done = page.items.length < pageSize || (page.total !== null && offset >= page.total);
+      if (done) this.#deps.cache.completeIndex(collectionId, started);
+      const state = this.#deps.cache.indexState(collectionId);
+      this.#deps.onIndexProgress({ collectionId, indexed: state.indexed, total: page.total ?? state.total, complete: done });
+      if (done) return;
+    }
+  }
+
+  /** Thumbnails of the persons on screen, fetched with the signed-in client and kept in memory. */
+  async thumbnails(collectionId: string, personIds: readonly string[]): Promise<Record<string, string | null>> {
+    const urls = this.#deps.cache.thumbUrls(collectionId, personIds);
+    const out: Record<string, string | null> = {};
+    const queue = [...personIds];
+    const worker = async (): Promise<void> => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        const url = urls.get(id) ?? null;
+        out[id] = url === null ? null : await this.#thumbnail(url);
+      }
+    };
+    await Promise.all(Array.from({ length: THUMBS_IN_FLIGHT }, worker));
+    return out;
+  }
+
+  async #thumbnail(url: string): Promise<string | null> {
+    const hit = this.#thumbs.get(url);
+    if (hit !== undefined) return hit;
+    try {
+      const { bytes, contentType } = await this.#deps.client().fetchImageBytes(url);
+      const dataUrl = toDataUrl(bytes, contentType);
+      this.#thumbs.set(url, dataUrl);
+      return dataUrl;
+    } catch {
+      // A missing thumbnail shows as a placeholder; the row itself is still useful.
+      return null;
+    }
+  }
+
+  async get(collectionId: string, personId: string): Promise<PersonDetail> {
+    const { cache } = this.#deps;
+    try {
+      const client = this.#deps.client();
+      const person = await client.getPerson(collectionId, personId);
+      const images = person.images.length > 0 ? person.images : await client.listPersonImages(collectionId, personId);
+      const cached = { ...toCachedPerson({ ...person, images }, collectionId) };
+      const photos = await Promise.all(images.map((image) => this.#photoInfo(image)));
+      cache.upsertPerson(cached);
+      cache.putPhotos(personId, photos.map(({ thumbnail: _thumbnail, ...rest }) => rest));
+      return { person: toSummary(cached), photos, asOf: this.#now(), offline: false, offlineReason: null };
+    } catch (err) {
+      const reason = unreachableReason(err);
+      const cached = reason === null ? null : cache.person(collectionId, personId);
+      if (reason === null || cached === null) throw err;
+      const photos = cache.photos(personId).map((p) => ({ ...p, thumbnail: null }));
+      return { person: toSummary(cached), photos, asOf: cache.personsPage(collectionId, 0, 1).asOf ?? 0, offline: true, offlineReason: reason };
+    }
+  }
+
+  async #photoInfo(image: PersonImage): Promise<PhotoInfo> {
+    const client = this.#deps.client();
+    let size: { width: number | null; height: number | null; bytes: number | null } = { width: null, height: null, bytes: null };
+    if (image.originalUrl !== null) {
+      try {
+        const { bytes } = await client.fetchImageBytes(image.originalUrl);
+        const meta = await sharp(bytes).metadata();
+        size = { width: meta.width ?? null, height: meta.height ?? null, bytes: bytes.byteLength };
+      } catch {
+        // Size unknown; the photo is still listed.
+      }
+    }
+    return {
+      personImageId: image.personImageId,
+      tags: image.tags,
+      originalName: image.originalName,
+      ...size,
+      thumbnail: image.thumbUrl === null ? null : await this.#thumbnail(image.thumbUrl),
+      timeCreated: image.timeCreated,
+    };
+  }
+
+  /** Creates the person with up to ten photos in one request (the caller adds the rest). */
+  async create(input: CreatePersonInput): Promise<PersonSummary> {
+    const uploads = await prepareUploads(this.#deps.photos, input.photos);
+    const person = await this.#deps.client().createPerson(input.collectionId, { photos: uploads, metaData: nameMeta(input.name) });
+    const cached = toCachedPerson(person, input.collectionId);
+    const withName = { ...cached, name: input.name, photoCount: Math.max(cached.photoCount, uploads.length) };
+    this.#deps.cache.upsertPerson(withName);
+    return toSummary(withName);
+  }
+
+  async delete(collectionId: string, personId: string, confirmDeleteAnalyses: boolean): Promise<DeletePersonOutcomeView> {
+    const outcome = await deletePerson(this.#deps.client(), { collectionId, personId, confirmDeleteAnalyses });
+    if (outcome.status === 'deleted') this.#deps.cache.removePerson(collectionId, personId);
+    return outcome;
+  }
+
+  forgetThumbnails(): void {
+    this.#thumbs.clear();
+  }
+}

@@ -1,0 +1,102 @@
+import type { StateCreator } from 'zustand';
+import type { IpcClient } from '../../../ipc/client.js';
+import type { AppState } from '../../app-state.js';
+import { initialPersonDetailState, type PersonDetailSlice } from './state.js';
+import { uploadBatches } from './upload-batches.js';
+
+export function createPersonDetailSlice(ipc: IpcClient): StateCreator<AppState, [], [], PersonDetailSlice> {
+  return (set, get) => {
+    // After a change: fresh data, but the error of that change stays on screen.
+    const reload = async (): Promise<void> => {
+      const detail = get().detail;
+      if (detail === null) return;
+      const result = await ipc.invoke('persons:get', refOf(detail));
+      if (result.ok) set({ detail: result.value });
+    };
+    return {
+      ...initialPersonDetailState,
+      async openPerson(collectionId, personId) {
+        const same = get().detail?.person.personId === personId;
+        set({ detailLoading: true, detailError: null, blockingAnalyses: null, ...(same ? {} : { detail: null }) });
+        const result = await ipc.invoke('persons:get', { collectionId, personId });
+        set(result.ok ? { detail: result.value, detailLoading: false } : { detailError: result.error, detailLoading: false });
+      },
+      async addPhotos(photos) {
+        const detail = get().detail;
+        if (detail === null) return false;
+        const { collectionId, personId } = detail.person;
+        set({ detailBusy: true, detailError: null });
+        for (const batch of uploadBatches(photos)) {
+          const result = await ipc.invoke('photos:add', { collectionId, personId, photos: [...batch] });
+          if (!result.ok) {
+            set({ detailBusy: false, detailError: result.error });
+            await reload();
+            return false;
+          }
+        }
+        set({ detailBusy: false });
+        await reload();
+        void get().reloadPersons();
+        return true;
+      },
+      async deletePhoto(personImageId) {
+        const detail = get().detail;
+        if (detail === null) return false;
+        set({ detailBusy: true, detailError: null });
+        const result = await ipc.invoke('photos:delete', { ...refOf(detail), personImageId });
+        set(result.ok ? { detailBusy: false } : { detailBusy: false, detailError: result.error });
+        await reload();
+        return result.ok;
+      },
+      async deletePerson(confirmDeleteAnalyses) {
+        const detail = get().detail;
+        if (detail === null) return 'failed';
+        set({ detailBusy: true, detailError: null });
+        const result = await ipc.invoke('persons:delete', { ...refOf(detail), confirmDeleteAnalyses });
+        if (!result.ok) {
+          set({ detailBusy: false, detailError: result.error });
+          return 'failed';
+        }
+        if (result.value.status === 'blocked') {
+          set({ detailBusy: false, blockingAnalyses: result.value.analyses });
+          return 'blocked';
+        }
+        set({ ...initialPersonDetailState });
+        void get().reloadPersons();
+        return 'deleted';
+      },
+      cancelDeletePerson: () => set({ blockingAnalyses: null }),
+      async createPerson(collectionId, name, photos) {
+        set({ createBusy: true, createError: null });
+        const [first = [], ...rest] = uploadBatches(photos);
+        const created = await ipc.invoke('persons:create', { collectionId, name, photos: [...first] });
+        if (!created.ok) {
+          set({ createBusy: false, createError: created.error });
+          return null;
+        }
+        const { personId } = created.value;
+        for (const batch of rest) {
+          const added = await ipc.invoke('photos:add', { collectionId, personId, photos: [...batch] });
+          if (!added.ok) {
+            // The person exists now; say so rather than leave the operator guessing.
+            set({ createBusy: false, createError: { ...added.error, message: `The person was created, but some photos were not added: ${added.error.message}` } });
+            void get().reloadPersons();
+            return { personId, complete: false };
+          }
+        }
+        set({ createBusy: false });
+        void get().reloadPersons();
+        return { personId, complete: true };
+      },
+      clearDetailError: () => set({ detailError: null, createError: null }),
+      async preparePhoto(fileName, base64) {
+        const result = await ipc.invoke('photos:prepare', { fileName, base64 });
+        return result.ok ? result.value : { ok: false, reason: result.error.code, message: result.error.message };
+      },
+    };
+  };
+}
+
+function refOf(detail: { readonly person: { readonly collectionId: string; readonly personId: string } }) {
+  return { collectionId: detail.person.collectionId, personId: detail.person.personId };
+}

@@ -1,0 +1,29 @@
+import {
+  createPersonInputSchema,
+  deletePersonInputSchema,
+  deletePersonOutcomeSchema,
+  indexProgressSchema,
+  personDetailSchema,
+  personRefSchema,
+  personSummarySchema,
+  personsPageInputSchema,
+  personsPageSchema,
+  personsSearchInputSchema,
+  personsSearchResultSchema,
+  thumbnailsInputSchema,
+  thumbnailsSchema,
+} from '../../domain/persons.js';
+
+export const personsChannels = {
+  'persons:list': { input: personsPageInputSchema, output: personsPageSchema },
+  /** Searches the desk's name index; main keeps filling it and reports `persons:indexProgress`. */
+  'persons:search': { input: personsSearchInputSchema, output: personsSearchResultSchema },
+  'persons:thumbnails': { input: thumbnailsInputSchema, output: thumbnailsSchema },
+  'persons:get': { input: personRefSchema, output: personDetailSchema },
+  'persons:create': { input: createPersonInputSchema, output: personSummarySchema },
+  'persons:delete': { input: deletePersonInputSchema, output: deletePersonOutcomeSchema },
+} as const;
+
+export const personsEvents = {
+  'persons:indexProgress': indexProgressSchema,
+} as const;
