@@ -1,0 +1,37 @@
+import type Database from 'better-sqlite3';
+import type { AuditLog } from '../audit/audit-log.js';
+import { purgeDoneQueueRows, purgeStaleCache } from './desk-tables.js';
+import { DAY_MS, type RetentionPolicy } from './retention-policy.js';
+
+export interface RetentionDeps {
+  readonly db: Database.Database;
+  readonly audit: AuditLog;
+  /** The checkpoint-signing key; asked for only when audit entries expire. */
+  readonly auditKey: () => Promise<Buffer>;
+  readonly policy: () => RetentionPolicy;
+  readonly now?: () => number;
+}
+
+export interface RetentionReport {
+  readonly doneQueue: number;
+  readonly cache: number;
+  readonly audit: number;
+}
+
+/**
+ * One purge: sent queue rows, stale cache rows and expired audit entries (summarised in a
+ * signed checkpoint). Records what it removed, when it removed anything.
+ */
+export async function runRetention(deps: RetentionDeps): Promise<RetentionReport> {
+  const now = (deps.now ?? Date.now)();
+  const policy = deps.policy();
+  const doneQueue = purgeDoneQueueRows(deps.db, now - policy.doneQueueDays * DAY_MS);
+  const cache = purgeStaleCache(deps.db, now - policy.cacheDays * DAY_MS);
+  const auditCutoff = now - policy.auditDays * DAY_MS;
+  const oldest = deps.audit.oldestAt();
+  const audit = oldest !== null && oldest < auditCutoff ? deps.audit.purgeBefore(auditCutoff, await deps.auditKey()).purged : 0;
+  if (doneQueue + cache + audit > 0) {
+    deps.audit.record({ action: 'retentionPurged', outcome: 'done', operator: null, counts: { doneQueue, cache, audit } });
+  }
+  return { doneQueue, cache, audit };
+}
