@@ -12,7 +12,7 @@ test('deletes one photo after confirmation', async ({ page, sandbox }) => {
       { field: 'image0', bytes: faces[1] as Buffer, name: 'front.jpg' },
       { field: 'image1', bytes: faces[3] as Buffer, name: 'side.jpg' },
     ],
-    { 'media:tags': { image0: ['photo_selfie'], image1: ['photo_selfie'] }, 'person:meta_data': { first_name: 'Alan', last_name: 'Turing' } },
+    { 'media:tags': { image0: ['photo_selfie'], image1: ['photo_selfie'] }, 'person:meta_data': { person_info: { first_name: 'Alan', last_name: 'Turing' } } },
   );
   expect(created.status).toBe(201);
 

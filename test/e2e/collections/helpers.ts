@@ -34,7 +34,7 @@ export async function createPerson(api: OzTestClient, collectionId: string, firs
   const res = await api.upload(
     `/api/collections/${collectionId}/persons/`,
     [{ field: 'image0', bytes: face, name: `${first}.jpg` }],
-    { 'media:tags': { image0: ['photo_selfie', 'orientation_portrait'] }, 'person:meta_data': { first_name: first, middle_name: '', last_name: last } },
+    { 'media:tags': { image0: ['photo_selfie', 'orientation_portrait'] }, 'person:meta_data': { person_info: { first_name: first, middle_name: '', last_name: last } } },
   );
   if (res.status !== 201 && res.status !== 200) throw new Error(`create person failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.person_id as string;

@@ -4,13 +4,20 @@ import type { CachedPerson } from '../cache/desk-cache.js';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
-/** The seed stores names as `first_name`, `middle_name`, `last_name` in `meta_data`. */
+const record = (value: unknown): Record<string, unknown> | null =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+
+/**
+ * The seed stores names in `person:meta_data.person_info` (`first_name`, `middle_name`,
+ * `last_name`); persons made by other tools may carry them at the top level.
+ */
 export function nameOf(meta: MetaData | null): PersonName {
-  return { first: text(meta?.['first_name']), middle: text(meta?.['middle_name']), last: text(meta?.['last_name']) };
+  const info = record(meta?.['person_info']) ?? meta ?? {};
+  return { first: text(info['first_name']), middle: text(info['middle_name']), last: text(info['last_name']) };
 }
 
 export function nameMeta(name: PersonName): MetaData {
-  return { first_name: name.first, middle_name: name.middle, last_name: name.last };
+  return { person_info: { first_name: name.first, middle_name: name.middle, last_name: name.last } };
 }
 
 export function toCachedPerson(person: Person, collectionId: string): CachedPerson {

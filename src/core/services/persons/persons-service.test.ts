@@ -45,7 +45,7 @@ const face = async (i: number) => ({ fileName: `face-${i}.jpg`, base64: ((await 
 async function seed(names: readonly [string, string][]): Promise<void> {
   let seedNo = 1;
   for (const [first, last] of names) {
-    await client.createPerson(collectionId, { photos: [await makePhoto(seedNo++)], metaData: { first_name: first, middle_name: '', last_name: last } });
+    await client.createPerson(collectionId, { photos: [await makePhoto(seedNo++)], metaData: { person_info: { first_name: first, middle_name: '', last_name: last } } });
   }
 }
 
@@ -113,7 +113,7 @@ describe('PersonsService', () => {
 
   it('reports the analyses that block a deletion, then deletes both when confirmed', async () => {
     const photo = await makePhoto(42);
-    const person = await client.createPerson(collectionId, { photos: [photo], metaData: { first_name: 'Kat' } });
+    const person = await client.createPerson(collectionId, { photos: [photo], metaData: { person_info: { first_name: 'Kat' } } });
     const folder = await client.createFolder({ photos: [photo] });
     const [analysis] = await client.startCollectionAnalysis(folder.folderId, collectionId);
     const blocked = await persons.delete(collectionId, person.personId, false);

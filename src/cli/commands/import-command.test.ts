@@ -1,0 +1,117 @@
+import { execFile } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir, uniqueFace } from '../../../test/fixtures/corpus.js';
+import { signedInClient, startDemoSandbox, type Sandbox } from '../../../test/helpers/sandbox.js';
+import { DEFAULT_CONSENT_TEXT_VERSION } from '../../shared/domain/consent.js';
+import type { OzClient } from '../../core/oz/index.js';
+
+const repo = join(import.meta.dirname, '../../..');
+let sb: Sandbox;
+let client: OzClient;
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function cli(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
+  const base = { OZ_API_URL: sb.url, OZ_EMAIL: sb.demo?.email ?? '', OZ_PASSWORD: sb.demo?.password ?? '' };
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['bin/enroll-desk', ...args], { cwd: repo, env: { ...process.env, ...base, ...env }, timeout: 120_000 }, (err, stdout, stderr) => {
+      const code = err ? ((err as { code?: unknown }).code as number) : 0;
+      resolve({ code: typeof code === 'number' ? code : -1, stdout, stderr });
+    });
+  });
+}
+
+async function person(root: string, name: string, seeds: readonly number[]): Promise<void> {
+  await mkdir(join(root, name), { recursive: true });
+  for (const seed of seeds) await writeFile(join(root, name, `p${seed}.jpg`), await (await uniqueFace(seed)).jpeg().toBuffer());
+}
+
+async function personCount(): Promise<number> {
+  let n = 0;
+  for await (const _ of client.iteratePersons(sb.demo?.collectionId ?? '')) n += 1;
+  return n;
+}
+
+const consentFlag = ['--consent-version', DEFAULT_CONSENT_TEXT_VERSION];
+
+beforeAll(async () => {
+  sb = await startDemoSandbox();
+  client = (await signedInClient(sb)).client;
+  temp = await makeTempDir('enroll-desk-cli-import-');
+  await person(join(temp.dir, 'clean'), 'Alice Good', [31, 32]);
+  await person(join(temp.dir, 'clean'), 'Bob Good', [33]);
+  await person(join(temp.dir, 'mixed'), 'Dora Mixed', [34]);
+  await writeFile(join(temp.dir, 'mixed', 'Dora Mixed', 'notes.jpg'), 'not a photo');
+  await writeFile(join(temp.dir, 'mixed', 'stray.jpg'), await (await uniqueFace(35)).jpeg().toBuffer());
+}, 60_000);
+
+afterAll(async () => {
+  await sb.close();
+  await temp.cleanup();
+});
+
+describe('enroll-desk import', () => {
+  it('exits 2 on usage errors: no collection, no consent, unknown alias, unreachable server', async () => {
+    const data = ['--data', join(temp.dir, 'desk-usage')];
+    const noCollection = await cli(['import', join(temp.dir, 'clean'), ...data]);
+    expect(noCollection.code).toBe(2);
+    expect(noCollection.stderr).toContain('--collection');
+
+    const noConsent = await cli(['import', join(temp.dir, 'clean'), '--collection', 'demo-watchlist', ...data]);
+    expect(noConsent.code).toBe(2);
+    expect(noConsent.stderr).toContain(`--consent-version ${DEFAULT_CONSENT_TEXT_VERSION}`);
+
+    const unknown = await cli(['import', join(temp.dir, 'clean'), '--collection', 'no-such-list', '--json', ...consentFlag, ...data]);
+    expect(unknown.code).toBe(2);
+    expect(JSON.parse(unknown.stdout)).toMatchObject({ exitCode: 2, error: expect.stringContaining('--create-collection') });
+
+    const offline = await cli(['import', join(temp.dir, 'clean'), '--collection', 'demo-watchlist', ...consentFlag, ...data, '--server', 'http://127.0.0.1:9']);
+    expect(offline.code).toBe(2);
+    expect(offline.stderr).toContain('Cannot sign in to http://127.0.0.1:9');
+    expect(await personCount()).toBe(0);
+  }, 120_000);
+
+  it('a dry run enrolls nobody; the import exits 0, and a re-run skips every duplicate', async () => {
+    const data = ['--data', join(temp.dir, 'desk-clean')];
+    const dry = await cli(['import', join(temp.dir, 'clean'), '--collection', 'demo-watchlist', '--dry-run', '--json', ...data]);
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, counts: { persons: 2, photosAccepted: 3, photosRefused: 0 } });
+    expect(await personCount()).toBe(0);
+
+    const first = await cli(['import', join(temp.dir, 'clean'), '--collection', 'demo-watchlist', '--json', ...consentFlag, ...data]);
+    expect(first.code).toBe(0);
+    const summary = JSON.parse(first.stdout) as { counts: { persons: { enrolled: number } }; files: { status: string; personId?: string; sha256?: string }[] };
+    expect(summary.counts.persons).toMatchObject({ enrolled: 2, failed: 0, photos: 3 });
+    expect(summary.files).toHaveLength(3);
+    expect(summary.files.every((f) => f.status === 'enrolled' && typeof f.personId === 'string' && /^[0-9a-f]{64}$/.test(f.sha256 ?? ''))).toBe(true);
+    expect(await personCount()).toBe(2);
+
+    // Same desk: its own record. Another desk: the server's listing. Neither enrolls anyone twice.
+    for (const desk of ['desk-clean', 'desk-other']) {
+      const again = await cli(['import', join(temp.dir, 'clean'), '--collection', 'demo-watchlist', '--json', ...consentFlag, '--data', join(temp.dir, desk)]);
+      expect(again.code, desk).toBe(0);
+      const rerun = JSON.parse(again.stdout) as { counts: { duplicates: number; persons: { enrolled: number; skipped: number } }; files: { status: string; reason?: string }[] };
+      expect(rerun.counts.duplicates).toBe(3);
+      expect(rerun.counts.persons).toMatchObject({ enrolled: 0, skipped: 2 });
+      expect(rerun.files.map((f) => f.reason)).toEqual(['already_enrolled', 'already_enrolled', 'already_enrolled']);
+    }
+    expect(await personCount()).toBe(2);
+  }, 180_000);
+
+  it('exits 1 when files are refused, still enrolling the good ones, with a readable table', async () => {
+    const run = await cli(['import', join(temp.dir, 'mixed'), '--collection', 'demo-watchlist', ...consentFlag, '--data', join(temp.dir, 'desk-mixed')]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/persons enrolled\s+1/);
+    expect(run.stdout).toMatch(/files refused\s+2/);
+    expect(run.stdout).toContain('notes.jpg');
+    expect(run.stdout).toContain('stray.jpg');
+    expect(await personCount()).toBe(3);
+  }, 120_000);
+});

@@ -1,0 +1,240 @@
+import { type Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { consentTermsOf } from '../../shared/domain/consent.js';
+import type { ImportOutcome, PersonResult } from '../../shared/domain/enroll.js';
+import { toAppError } from '../../core/errors/to-app-error.js';
+import { createPhotoProcessor } from '../../core/images/photo-processor.js';
+import type { ScanProgress, ScanReport } from '../../core/import/report.js';
+import { createOzClient, type OzClient } from '../../core/oz/index.js';
+import { KeytarSecretStore } from '../../core/secrets/keytar-secret-store.js';
+import { secretAccounts } from '../../core/secrets/secret-store.js';
+import { EnrollService, findCollection } from '../../core/services/enroll/index.js';
+import { SettingsStore } from '../../core/settings/settings-store.js';
+import { openDeskDb } from '../../core/storage/open-desk-db.js';
+import { DATA_FLAGS, DATA_HELP, deskDataDir } from '../data-option.js';
+
+interface ImportOptions {
+  readonly collection?: string;
+  readonly company?: string;
+  readonly manifest?: string;
+  readonly dryRun?: boolean;
+  readonly json?: boolean;
+  readonly allowDuplicates?: boolean;
+  readonly consentVersion?: string;
+  readonly server?: string;
+  readonly email?: string;
+  readonly createCollection?: boolean;
+}
+
+/** Exit codes: everything accepted was enrolled / some files refused or persons failed / usage or server unreachable. */
+const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
+
+type FileStatus = 'enrolled' | 'queued' | 'accepted' | 'refused' | 'duplicate' | 'failed' | 'skipped';
+
+interface FileResult {
+  readonly path: string;
+  readonly person: string | null;
+  readonly status: FileStatus;
+  readonly reason?: string;
+  readonly message?: string;
+  readonly sha256?: string;
+  readonly personId?: string;
+}
+
+/**
+ * `enroll-desk import <folder>`: the same dry run and enrollment as the Enroll screen, for
+ * IT and scripted migrations. Re-running an interrupted import finishes it: photos the desk
+ * or the server already holds are skipped (and added to their person when new ones join).
+ */
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import')
+    .description('Import a folder of persons (one subfolder each, or flat with --manifest) into a collection')
+    .argument('<folder>', 'the folder to import')
+    .option('--collection <alias>', 'the collection (by alias) to enroll into')
+    .option('--company <name>', 'the collection’s company, when several collections share the alias')
+    .option('--manifest <csv>', 'CSV manifest for a flat folder (file(s), first_name, middle_name, last_name, external_id, tags)')
+    .option('--dry-run', 'only check the photos and report; enroll nobody')
+    .option('--json', 'print one JSON object (counts and per-file results) on stdout')
+    .option('--allow-duplicates', 'enroll photos already enrolled in this collection again, as new persons')
+    .option('--consent-version <v>', 'confirm every person agreed to consent text version <v> (required to enroll)')
+    .option('--server <url>', 'Oz API URL (default: $OZ_API_URL, else the desk’s saved sign-in)')
+    .option('--email <email>', 'Oz user (default: $OZ_EMAIL, else the desk’s saved sign-in); password in $OZ_PASSWORD or the keychain')
+    .option('--create-collection', 'create the collection when no collection has this alias')
+    .option(DATA_FLAGS, DATA_HELP)
+    .action(async (folder: string, options: ImportOptions, command: Command) => {
+      process.exitCode = await runImport(folder, options, deskDataDir(command));
+    });
+}
+
+function fail(options: ImportOptions, message: string): number {
+  if (options.json === true) process.stdout.write(`${JSON.stringify({ error: message, exitCode: EXIT.usage })}\n`);
+  process.stderr.write(`enroll-desk import: ${message}\n`);
+  return EXIT.usage;
+}
+
+async function credentials(options: ImportOptions, settings: SettingsStore): Promise<{ server: string; email: string; password: string } | string> {
+  const saved = settings.get();
+  const server = options.server ?? process.env['OZ_API_URL'] ?? saved.serverUrl ?? undefined;
+  const email = options.email ?? process.env['OZ_EMAIL'] ?? saved.rememberedEmail ?? undefined;
+  if (server === undefined || email === undefined) return 'No Oz server or user: pass --server and --email (or set OZ_API_URL, OZ_EMAIL), or sign in on this desk first.';
+  let password = process.env['OZ_PASSWORD'];
+  if (password === undefined) {
+    try {
+      password = (await new KeytarSecretStore().get(secretAccounts.password(server, email))) ?? undefined;
+    } catch (err) {
+      return `No password in $OZ_PASSWORD and the keychain cannot be read (${toAppError(err).message}).`;
+    }
+  }
+  if (password === undefined) return `No password for ${email}: set $OZ_PASSWORD, or sign in on this desk with "remember".`;
+  return { server, email, password };
+}
+
+async function runImport(folder: string, options: ImportOptions, dataDir: string): Promise<number> {
+  if (options.collection === undefined) return fail(options, 'Name the collection: --collection <alias>.');
+  const settings = new SettingsStore(dataDir);
+  const terms = consentTermsOf(settings.get());
+  if (options.dryRun !== true) {
+    if (options.consentVersion === undefined) {
+      return fail(options, `Enrolling records each person's consent: add --consent-version ${terms.version} to confirm every person agreed to consent text version ${terms.version}.`);
+    }
+    if (options.consentVersion !== terms.version) {
+      return fail(options, `This desk's consent text is version ${terms.version}, not ${options.consentVersion}: confirm consent to the current text.`);
+    }
+  }
+  const creds = await credentials(options, settings);
+  if (typeof creds === 'string') return fail(options, creds);
+  const { client, session } = createOzClient({ baseUrl: creds.server, email: creds.email, password: creds.password });
+  try {
+    await session.signIn();
+  } catch (err) {
+    // No queue holds CLI imports yet, so an unreachable server is the end of this run.
+    return fail(options, `Cannot sign in to ${creds.server}: ${toAppError(err).message}`);
+  }
+  const db = openDeskDb(dataDir);
+  try {
+    return await importInto(client, folder, options, { db, settings, email: creds.email, terms });
+  } catch (err) {
+    return fail(options, toAppError(err).message);
+  } finally {
+    db.close();
+    session.signOut();
+  }
+}
+
+interface ImportDeps {
+  readonly db: ReturnType<typeof openDeskDb>;
+  readonly settings: SettingsStore;
+  readonly email: string;
+  readonly terms: ReturnType<typeof consentTermsOf>;
+}
+
+async function importInto(client: OzClient, folder: string, options: ImportOptions, deps: ImportDeps): Promise<number> {
+  const collection = await findCollection(client, { alias: options.collection ?? '', company: options.company, create: options.createCollection === true });
+  const service = new EnrollService({
+    db: deps.db,
+    photos: createPhotoProcessor({ concurrency: 2 }),
+    client: () => client,
+    deskName: () => deps.settings.get().deskName,
+    operator: () => deps.email,
+    consentTerms: () => deps.terms,
+  });
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: '{phase} [{bar}] {value}/{total} {current}', hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let barPhase: string | null = null;
+  const show = (phase: string, done: number, total: number, current = ''): void => {
+    const label = current.length > 40 ? `…${current.slice(-39)}` : current;
+    if (barPhase !== phase) {
+      if (barPhase !== null) bar.stop();
+      bar.start(total, done, { phase, current: label });
+      barPhase = phase;
+    }
+    bar.setTotal(total);
+    bar.update(done, { current: label });
+  };
+  const scan = await service.scan(
+    { path: folder, manifestPath: options.manifest, collectionId: collection.collectionId },
+    { onProgress: (p: ScanProgress) => show(p.phase, p.done, p.total, p.current) },
+  );
+  let outcome: Omit<ImportOutcome, 'scanId'> | null = null;
+  if (options.dryRun !== true) {
+    outcome = await service.enrollScan(
+      scan,
+      { consent: { confirmed: true, textVersion: deps.terms.version }, allowDuplicates: options.allowDuplicates === true },
+      { onProgress: (p) => show('enrolling', p.done, p.total, p.current) },
+    );
+  }
+  if (barPhase !== null) bar.stop();
+  const files = fileResults(scan.report, outcome, options.allowDuplicates === true);
+  const code = exitCode(scan.report, outcome);
+  if (options.json === true) {
+    const summary = {
+      collection: { id: collection.collectionId, alias: collection.alias, created: collection.created },
+      dryRun: options.dryRun === true,
+      counts: { ...scan.report.counts, problems: scan.report.problems.length, ...(outcome ? { persons: outcome.counts } : {}) },
+      files,
+      problems: scan.report.problems,
+      serverCheckError: scan.serverCheckError,
+      exitCode: code,
+    };
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+  } else {
+    process.stdout.write(summaryTable(scan.report, outcome, files, collection.alias));
+  }
+  return code;
+}
+
+function exitCode(report: ScanReport, outcome: Omit<ImportOutcome, 'scanId'> | null): number {
+  const stopped = outcome?.results.some((r) => r.status === 'skipped' && r.message?.startsWith('Not attempted')) ?? false;
+  if (stopped) return EXIT.usage;
+  const failed = (outcome?.counts.failed ?? 0) > 0;
+  return report.counts.photosRefused > 0 || report.problems.length > 0 || failed ? EXIT.refused : EXIT.ok;
+}
+
+function fileResults(report: ScanReport, outcome: Omit<ImportOutcome, 'scanId'> | null, allowDuplicates: boolean): FileResult[] {
+  const byKey = new Map<string, PersonResult>((outcome?.results ?? []).map((r) => [r.key, r]));
+  const files: FileResult[] = [];
+  for (const person of report.persons) {
+    const result = byKey.get(person.key);
+    const sent = new Set(result?.photos.map((p) => p.sha256));
+    for (const photo of person.photos) {
+      const common = { path: photo.path, person: person.key, ...(photo.sha256 ? { sha256: photo.sha256 } : {}) };
+      const wanted = photo.status === 'accepted' || (allowDuplicates && photo.reason === 'already_enrolled');
+      if (!wanted || !result) {
+        files.push({ ...common, status: photo.status, ...(photo.reason ? { reason: photo.reason } : {}), ...(photo.message ? { message: photo.message } : {}) });
+        continue;
+      }
+      const done = photo.sha256 !== undefined && sent.has(photo.sha256);
+      const status: FileStatus = done ? (result.status === 'queued' ? 'queued' : 'enrolled') : result.status === 'skipped' ? 'skipped' : 'failed';
+      files.push({
+        ...common,
+        status,
+        ...(result.personId ? { personId: result.personId } : {}),
+        ...(!done && result.message ? { message: result.message } : {}),
+      });
+    }
+  }
+  for (const stray of report.refused) files.push({ path: stray.path, person: null, status: 'refused', reason: stray.reason, message: stray.message });
+  return files;
+}
+
+function summaryTable(report: ScanReport, outcome: Omit<ImportOutcome, 'scanId'> | null, files: readonly FileResult[], alias: string): string {
+  const c = report.counts;
+  const rows: [string, number][] = [
+    ['persons found', c.persons],
+    ['photos accepted', c.photosAccepted],
+    ['files refused', c.photosRefused],
+    ['duplicates skipped', c.duplicates],
+    ['problems', report.problems.length],
+  ];
+  if (outcome) {
+    rows.push(['persons enrolled', outcome.counts.enrolled], ['persons failed', outcome.counts.failed], ['persons skipped', outcome.counts.skipped], ['photos sent', outcome.counts.photos]);
+  }
+  const lines = [`${outcome ? 'Import' : 'Dry run'} of ${report.root} into "${alias}"`, ...rows.map(([k, v]) => `  ${k.padEnd(20)} ${String(v).padStart(7)}`)];
+  const notable = files.filter((f) => f.status === 'refused' || f.status === 'failed');
+  if (notable.length > 0) lines.push('', 'Not imported:', ...notable.map((f) => `  ${f.path}: ${f.message ?? f.reason ?? f.status}`));
+  for (const p of report.problems) lines.push(`  ${p.path}${p.line === undefined ? '' : `:${p.line}`}: ${p.message}`);
+  return `${lines.join('\n')}\n`;
+}

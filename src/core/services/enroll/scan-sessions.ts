@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type { ImportOutcome, ImportProgress, PersonResult, ScanResult } from '../../../shared/domain/enroll.js';
+import { AppFailure } from '../../errors/app-failure.js';
+import { toAppError } from '../../errors/to-app-error.js';
+import type { EnrollService, ImportSelection, ScanInput, ScanOutcome } from './enroll-service.js';
+
+export interface ScanSessionEvents {
+  progress(progress: ImportProgress): void;
+  finished(result: ScanResult): void;
+  personResult(scanId: string, result: PersonResult): void;
+}
+
+interface Session {
+  readonly id: string;
+  readonly collectionId: string;
+  readonly controller: AbortController;
+  state: 'running' | 'finished' | 'failed';
+  outcome: ScanOutcome | null;
+  error: { readonly code: string; readonly message: string } | null;
+  enrolling: boolean;
+  readonly thumbnails: Map<string, Buffer>;
+}
+
+/** Progress events at most this often (the last one always goes out). */
+const PROGRESS_INTERVAL_MS = 100;
+/** Finished dry runs kept for confirmation; a new scan drops the oldest. */
+const KEEP_SESSIONS = 4;
+/** Thumbnails of enrolled photos kept per scan (~15 kB each); older ones are rebuilt from the file. */
+const KEEP_THUMBNAILS = 400;
+
+/**
+ * Dry runs running in main, by id: the renderer starts one, follows its progress events,
+ * cancels it or confirms it. Reports hold metadata only, so keeping a few is cheap.
+ */
+export class ScanSessions {
+  readonly #sessions = new Map<string, Session>();
+
+  constructor(
+    private readonly service: EnrollService,
+    private readonly events: ScanSessionEvents,
+  ) {}
+
+  start(input: ScanInput): { scanId: string } {
+    const session: Session = {
+      id: randomUUID(),
+      collectionId: input.collectionId,
+      controller: new AbortController(),
+      state: 'running',
+      outcome: null,
+      error: null,
+      enrolling: false,
+      thumbnails: new Map(),
+    };
+    this.#sessions.set(session.id, session);
+    this.#prune();
+    const emit = throttled((p: ImportProgress) => this.events.progress(p));
+    void this.service
+      .scan(input, {
+        signal: session.controller.signal,
+        onProgress: (p) => emit({ scanId: session.id, ...p }, p.phase === 'processing' && p.done === p.total),
+      })
+      .then(
+        (outcome) => {
+          session.outcome = outcome;
+          session.state = 'finished';
+        },
+        (err: unknown) => {
+          const e = toAppError(err);
+          session.error = { code: e.code, message: e.message };
+          session.state = 'failed';
+        },
+      )
+      .finally(() => this.events.finished(this.result(session.id)));
+    return { scanId: session.id };
+  }
+
+  result(scanId: string): ScanResult {
+    const s = this.#get(scanId);
+    return { scanId: s.id, collectionId: s.collectionId, state: s.state, report: s.outcome?.report ?? null, error: s.error };
+  }
+
+  /** Stops a running dry run; its report then covers the files finished before. */
+  cancel(scanId: string): { cancelled: boolean } {
+    const s = this.#get(scanId);
+    if (s.state !== 'running') return { cancelled: false };
+    s.controller.abort();
+    return { cancelled: true };
+  }
+
+  async confirm(scanId: string, selection: ImportSelection): Promise<ImportOutcome> {
+    const s = this.#get(scanId);
+    if (s.outcome === null) throw new AppFailure('CONFLICT', 'The dry run has not finished yet.');
+    if (s.enrolling) throw new AppFailure('CONFLICT', 'This import is already being enrolled.');
+    s.enrolling = true;
+    const emit = throttled((p: ImportProgress) => this.events.progress(p));
+    try {
+      const outcome = await this.service.enrollScan(s.outcome, selection, {
+        onProgress: (p) => emit({ scanId, phase: 'enrolling', ...p }, p.done === p.total),
+        onPerson: (r) => this.events.personResult(scanId, r),
+        onThumbnail: (sha, thumb) => {
+          if (s.thumbnails.size < KEEP_THUMBNAILS) s.thumbnails.set(sha, thumb);
+        },
+      });
+      return { scanId, ...outcome };
+    } finally {
+      s.enrolling = false;
+    }
+  }
+
+  async thumbnail(scanId: string, sha256: string): Promise<{ dataUrl: string }> {
+    const s = this.#get(scanId);
+    let thumb = s.thumbnails.get(sha256);
+    if (thumb === undefined) {
+      const photo = s.outcome?.report.persons.flatMap((p) => p.photos).find((p) => p.sha256 === sha256);
+      if (!photo) throw new AppFailure('NOT_FOUND', 'No such photo in this import.');
+      thumb = await this.service.thumbnailOf(photo.path);
+    }
+    return { dataUrl: `data:image/jpeg;base64,${thumb.toString('base64')}` };
+  }
+
+  /** Stops every running dry run (app shutdown). */
+  dispose(): void {
+    for (const s of this.#sessions.values()) s.controller.abort();
+  }
+
+  #get(scanId: string): Session {
+    const s = this.#sessions.get(scanId);
+    if (!s) throw new AppFailure('NOT_FOUND', 'This dry run is no longer held by the desk: scan the folder again.');
+    return s;
+  }
+
+  #prune(): void {
+    for (const s of this.#sessions.values()) {
+      if (this.#sessions.size <= KEEP_SESSIONS) return;
+      if (s.state !== 'running' && !s.enrolling) this.#sessions.delete(s.id);
+    }
+  }
+}
+
+function throttled(send: (p: ImportProgress) => void): (p: ImportProgress, force: boolean) => void {
+  let last = 0;
+  return (p, force) => {
+    const now = Date.now();
+    if (!force && now - last < PROGRESS_INTERVAL_MS) return;
+    last = now;
+    send(p);
+  };
+}

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import type { PersonReportView, ScanReportView } from '../../../shared/domain/enroll.js';
+import { reasonLabel } from './reason-label.js';
+
+interface DryRunReportProps {
+  readonly report: ScanReportView;
+  readonly excluded: Readonly<Record<string, true>>;
+  readonly onToggle: (key: string) => void;
+  /** True once enrolling started: the selection is fixed. */
+  readonly locked: boolean;
+}
+
+/** Rows shown at once; 10,000 persons are paged, not rendered together. */
+const PAGE = 200;
+
+const fullName = (p: PersonReportView): string => [p.name.first, p.name.middle, p.name.last].filter((s) => s !== '').join(' ');
+
+/** What the dry run found: per person the photos that would be enrolled, refused or skipped as duplicates. */
+export function DryRunReport({ report, excluded, onToggle, locked }: DryRunReportProps) {
+  const [shown, setShown] = useState(PAGE);
+  const c = report.counts;
+  return (
+    <div className="dry-run">
+      <h4>Dry run{report.cancelled ? ' (cancelled: only the files checked before)' : ''}</h4>
+      <ul className="dry-run__counts" aria-label="Dry run summary">
+        <li>
+          <strong>{c.persons}</strong> persons
+        </li>
+        <li>
+          <strong>{c.photosAccepted}</strong> photos accepted
+        </li>
+        <li>
+          <strong>{c.photosRefused}</strong> refused
+        </li>
+        <li>
+          <strong>{c.duplicates}</strong> duplicates
+        </li>
+        <li>
+          <strong>{report.problems.length}</strong> problems
+        </li>
+      </ul>
+      <table className="dry-run__table" aria-label="Persons found">
+        <thead>
+          <tr>
+            <th scope="col">Enroll</th>
+            <th scope="col">Person</th>
+            <th scope="col">Photos</th>
+            <th scope="col">Not used</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.persons.slice(0, shown).map((p) => {
+            const accepted = p.photos.filter((ph) => ph.status === 'accepted');
+            const notUsed = p.photos.filter((ph) => ph.status !== 'accepted');
+            const name = fullName(p);
+            return (
+              <tr key={p.key} className={excluded[p.key] ? 'dry-run__row dry-run__row--excluded' : 'dry-run__row'}>
+                <td>
+                  <input type="checkbox" aria-label={`Include ${name}`} checked={!excluded[p.key]} disabled={locked || accepted.length === 0} onChange={() => onToggle(p.key)} />
+                </td>
+                <th scope="row">
+                  {name}
+                  {p.externalId ? <span className="dry-run__muted"> · {p.externalId}</span> : null}
+                  {p.key !== name && <span className="dry-run__muted dry-run__key">{p.key}</span>}
+                </th>
+                <td>
+                  {accepted.length} accepted
+                  {accepted.length > 0 && <span className="dry-run__muted"> · {[...new Set(accepted.flatMap((ph) => ph.tags))].join(', ')}</span>}
+                </td>
+                <td>
+                  {notUsed.length === 0 ? (
+                    <span className="dry-run__muted">—</span>
+                  ) : (
+                    <ul className="dry-run__issues">
+                      {notUsed.map((ph) => (
+                        <li key={ph.path} className={ph.status === 'refused' ? 'issue issue--refused' : 'issue issue--duplicate'}>
+                          <span className="issue__file">{ph.fileName}</span>: {reasonLabel(ph.reason)}
+                          {ph.message ? <span className="issue__message"> — {ph.message}</span> : null}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {report.persons.length > shown && (
+        <button type="button" className="button button--secondary" onClick={() => setShown(shown + PAGE)}>
+          Show {Math.min(PAGE, report.persons.length - shown)} more of {report.persons.length - shown}
+        </button>
+      )}
+      {report.refused.length > 0 && (
+        <details className="dry-run__extra">
+          <summary>{report.refused.length} files that belong to no person</summary>
+          <ul>
+            {report.refused.map((f) => (
+              <li key={f.path}>
+                <span className="issue__file">{f.fileName}</span>: {f.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {report.problems.length > 0 && (
+        <details className="dry-run__extra" open>
+          <summary>{report.problems.length} problems</summary>
+          <ul>
+            {report.problems.map((p, i) => (
+              <li key={`${p.path}-${i}`}>{p.message}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+/** The video's current frame at full resolution as a base64 JPEG (no data: prefix), for main's pipeline. */
+export async function captureFrame(video: HTMLVideoElement): Promise<string> {
+  const canvas = document.createElement('canvas');
+  canvas.width = video.videoWidth;
+  canvas.height = video.videoHeight;
+  const context = canvas.getContext('2d');
+  if (!context || canvas.width === 0) throw new Error('The camera has no picture yet.');
+  context.drawImage(video, 0, 0, canvas.width, canvas.height);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.95));
+  if (!blob) throw new Error('The frame could not be encoded.');
+  return toBase64(new Uint8Array(await blob.arrayBuffer()));
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  // Chunks keep String.fromCharCode's argument count far below engine limits.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

@@ -1,0 +1,108 @@
+import type { StateCreator } from 'zustand';
+import type { ErrorCode } from '../../../../shared/result.js';
+import type { IpcClient } from '../../../ipc/client.js';
+import type { AppState } from '../../app-state.js';
+import { initialEnrollState, type EnrollSlice } from './state.js';
+
+const NEW_SCAN = {
+  scanId: null,
+  scanPhase: 'idle',
+  scanProgress: null,
+  report: null,
+  excluded: {},
+  importConsent: false,
+  enrolling: false,
+  enrollProgress: null,
+  importResults: [],
+  importOutcome: null,
+  enrollError: null,
+  resultThumbnails: {},
+} as const;
+
+export function createEnrollSlice(ipc: IpcClient): StateCreator<AppState, [], [], EnrollSlice> {
+  return (set, get) => ({
+    ...initialEnrollState,
+    async loadEnrollSetup() {
+      const [terms, listed] = await Promise.all([ipc.invoke('enroll:consentTerms', undefined), listCollections(ipc)]);
+      set({
+        consentTerms: terms.ok ? terms.value : null,
+        enrollCollections: listed,
+        ...(terms.ok ? {} : { enrollError: terms.error }),
+      });
+      const first = listed?.[0];
+      if (get().enrollCollectionId === '' && first) set({ enrollCollectionId: first.collectionId });
+    },
+    setEnrollCollection: (collectionId) => set({ enrollCollectionId: collectionId, ...NEW_SCAN }),
+    setFolderPath: (folderPath) => set({ folderPath }),
+    setManifestPath: (manifestPath) => set({ manifestPath }),
+    async startScan() {
+      const { folderPath, manifestPath, enrollCollectionId } = get();
+      set({ ...NEW_SCAN, scanPhase: 'scanning' });
+      const result = await ipc.invoke('enroll:scanFolder', {
+        path: folderPath,
+        collectionId: enrollCollectionId,
+        ...(manifestPath.trim() === '' ? {} : { manifestPath }),
+      });
+      if (!result.ok) {
+        set({ scanPhase: 'failed', enrollError: result.error });
+        return;
+      }
+      set({ scanId: result.value.scanId });
+      // The scan may have finished before its id arrived here (events raced the answer).
+      const now = await ipc.invoke('enroll:scanResult', { scanId: result.value.scanId });
+      if (now.ok && now.value.state !== 'running') get().scanFinished(now.value);
+    },
+    async cancelScan() {
+      const { scanId } = get();
+      if (scanId !== null) await ipc.invoke('enroll:cancelScan', { scanId });
+    },
+    togglePerson(key) {
+      const excluded = { ...get().excluded };
+      if (excluded[key]) delete excluded[key];
+      else excluded[key] = true;
+      set({ excluded });
+    },
+    setImportConsent: (importConsent) => set({ importConsent }),
+    async confirmImport() {
+      const { scanId, excluded, importConsent, consentTerms } = get();
+      if (scanId === null || consentTerms === null) return;
+      set({ enrolling: true, enrollError: null, importResults: [], enrollProgress: null });
+      const result = await ipc.invoke('enroll:confirmImport', {
+        scanId,
+        excluded: Object.keys(excluded),
+        consent: { confirmed: importConsent, textVersion: consentTerms.version },
+      });
+      set(result.ok ? { enrolling: false, importOutcome: result.value, importResults: result.value.results } : { enrolling: false, enrollError: result.error });
+    },
+    resetImport: () => set(NEW_SCAN),
+    importProgressed(progress) {
+      if (progress.scanId !== get().scanId) return;
+      set(progress.phase === 'enrolling' ? { enrollProgress: progress } : { scanProgress: progress });
+    },
+    scanFinished(result) {
+      if (result.scanId !== get().scanId || get().scanPhase !== 'scanning') return;
+      if (result.state === 'finished') set({ scanPhase: 'finished', report: result.report });
+      else if (result.state === 'failed') {
+        set({ scanPhase: 'failed', enrollError: result.error ? { code: result.error.code as ErrorCode, message: result.error.message } : null });
+      }
+    },
+    async loadResultThumbnail(sha256) {
+      const { scanId } = get();
+      if (scanId === null || get().resultThumbnails[sha256] !== undefined) return;
+      const result = await ipc.invoke('enroll:thumbnail', { scanId, sha256 });
+      if (result.ok && get().scanId === scanId) set({ resultThumbnails: { ...get().resultThumbnails, [sha256]: result.value.dataUrl } });
+    },
+    personEnrolled(scanId, result) {
+      if (scanId !== get().scanId || !get().enrolling) return;
+      set({ importResults: [...get().importResults, result] });
+    },
+  });
+}
+
+/** From the Collections area's channel when it is there, else the enroll one; null means "type the id". */
+async function listCollections(ipc: IpcClient) {
+  const shared = await ipc.invoke('collections:list', undefined);
+  if (shared.ok) return shared.value.collections.map((c) => ({ collectionId: c.collectionId, alias: c.alias }));
+  const own = await ipc.invoke('enroll:collections', undefined);
+  return own.ok ? own.value : null;
+}

@@ -1,0 +1,68 @@
+import type { CollectionChoice, ImportOutcome, ImportProgress, PersonResult, ScanReportView } from '../../../../shared/domain/enroll.js';
+import type { AppError } from '../../../../shared/result.js';
+
+export type ScanPhase = 'idle' | 'scanning' | 'finished' | 'failed';
+
+export interface EnrollState {
+  /** Collections to enroll into; null until listed (or when listing failed: type the id). */
+  readonly enrollCollections: readonly CollectionChoice[] | null;
+  readonly enrollCollectionId: string;
+  readonly consentTerms: { readonly version: string; readonly text: string } | null;
+  readonly folderPath: string;
+  readonly manifestPath: string;
+  readonly scanId: string | null;
+  readonly scanPhase: ScanPhase;
+  readonly scanProgress: ImportProgress | null;
+  readonly report: ScanReportView | null;
+  /** Person keys the operator unticked. */
+  readonly excluded: Readonly<Record<string, true>>;
+  readonly importConsent: boolean;
+  readonly enrolling: boolean;
+  readonly enrollProgress: ImportProgress | null;
+  /** Filled live from events, replaced by the final outcome. */
+  readonly importResults: readonly PersonResult[];
+  readonly importOutcome: ImportOutcome | null;
+  readonly enrollError: AppError | null;
+  /** Thumbnails of enrolled photos (JPEG data URLs) by hash, fetched as results show them. */
+  readonly resultThumbnails: Readonly<Record<string, string>>;
+}
+
+export interface EnrollActions {
+  loadEnrollSetup(): Promise<void>;
+  setEnrollCollection(collectionId: string): void;
+  setFolderPath(path: string): void;
+  setManifestPath(path: string): void;
+  startScan(): Promise<void>;
+  cancelScan(): Promise<void>;
+  togglePerson(key: string): void;
+  setImportConsent(confirmed: boolean): void;
+  confirmImport(): Promise<void>;
+  /** Back to a new dry run. */
+  resetImport(): void;
+  importProgressed(progress: ImportProgress): void;
+  scanFinished(result: { readonly scanId: string; readonly state: 'running' | 'finished' | 'failed'; readonly report: ScanReportView | null; readonly error: { readonly code: string; readonly message: string } | null }): void;
+  personEnrolled(scanId: string, result: PersonResult): void;
+  loadResultThumbnail(sha256: string): Promise<void>;
+}
+
+export type EnrollSlice = EnrollState & EnrollActions;
+
+export const initialEnrollState: EnrollState = {
+  enrollCollections: null,
+  enrollCollectionId: '',
+  consentTerms: null,
+  folderPath: '',
+  manifestPath: '',
+  scanId: null,
+  scanPhase: 'idle',
+  scanProgress: null,
+  report: null,
+  excluded: {},
+  importConsent: false,
+  enrolling: false,
+  enrollProgress: null,
+  importResults: [],
+  importOutcome: null,
+  enrollError: null,
+  resultThumbnails: {},
+};

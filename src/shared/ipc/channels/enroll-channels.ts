@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import {
+  captureSchema,
+  collectionChoiceSchema,
+  confirmImportInputSchema,
+  consentTermsSchema,
+  enrollPersonInputSchema,
+  importOutcomeSchema,
+  importProgressSchema,
+  personResultSchema,
+  processCaptureInputSchema,
+  scanFolderInputSchema,
+  scanIdSchema,
+  scanResultSchema,
+} from '../../domain/enroll.js';
+import { noInput } from './no-input.js';
+
+export const enrollChannels = {
+  'enroll:consentTerms': { input: noInput, output: consentTermsSchema },
+  'enroll:collections': { input: noInput, output: z.array(collectionChoiceSchema).readonly() },
+  /** Starts a dry run in main; progress and the end arrive as events. */
+  'enroll:scanFolder': { input: scanFolderInputSchema, output: scanIdSchema },
+  'enroll:scanResult': { input: scanIdSchema, output: scanResultSchema },
+  'enroll:cancelScan': { input: scanIdSchema, output: z.object({ cancelled: z.boolean() }) },
+  'enroll:confirmImport': { input: confirmImportInputSchema, output: importOutcomeSchema },
+  'enroll:processCapture': { input: processCaptureInputSchema, output: captureSchema },
+  'enroll:enrollPerson': { input: enrollPersonInputSchema, output: personResultSchema },
+  /** The thumbnail of a photo of a finished scan, as a JPEG data URL. */
+  'enroll:thumbnail': { input: z.object({ scanId: z.string().uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(), output: z.object({ dataUrl: z.string() }) },
+} as const;
+
+export const enrollEvents = {
+  'import:progress': importProgressSchema,
+  'import:finished': scanResultSchema,
+  'import:personResult': z.object({ scanId: z.string(), result: personResultSchema }),
+} as const;
