@@ -1,26 +1,9 @@
-/** Every reason a file is refused as an enrollment photo; a closed set the UI can count and filter. */
-export type RefusalReason =
-  | 'empty_file'
-  | 'too_large_file'
-  | 'unreadable'
-  | 'not_an_image'
-  | 'unsupported_format'
-  | 'truncated'
-  | 'pixel_bomb'
-  | 'too_small'
-  | 'animated';
+import { refusalReasonSchema, type RefusalReasonValue } from '../../shared/domain/enroll.js';
 
-export const REFUSAL_REASONS: readonly RefusalReason[] = [
-  'empty_file',
-  'too_large_file',
-  'unreadable',
-  'not_an_image',
-  'unsupported_format',
-  'truncated',
-  'pixel_bomb',
-  'too_small',
-  'animated',
-];
+/** Every reason a file is refused as an enrollment photo; a closed set the UI can count and filter (defined once, in the contract). */
+export type RefusalReason = RefusalReasonValue;
+
+export const REFUSAL_REASONS: readonly RefusalReason[] = refusalReasonSchema.options;
 
 export interface PhotoRefusal {
   readonly ok: false;
