@@ -1,5 +1,9 @@
 import { Command } from 'commander';
+import { registerAuditCommand } from './commands/audit-command.js';
+import { registerImportCommand } from './commands/import-command.js';
+import { registerQueueCommand } from './commands/queue-command.js';
 import { registerSandboxCommand } from './commands/sandbox-command.js';
+import { registerSyncCommand } from './commands/sync-command.js';
 import { DATA_FLAGS, DATA_HELP } from './data-option.js';
 
 /** The `enroll-desk` command tree. Usage errors exit with code 2. */
@@ -13,5 +17,9 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerSandboxCommand(program);
+  registerQueueCommand(program);
+  registerSyncCommand(program);
+  registerImportCommand(program);
+  registerAuditCommand(program);
   return program;
 }

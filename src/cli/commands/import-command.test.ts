@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, uniqueFace } from '../../../test/fixtures/corpus.js';
+import sharp from 'sharp';
+import { makeTempDir, uniqueWideFace } from '../../../test/fixtures/corpus.js';
 import { signedInClient, startDemoSandbox, type Sandbox } from '../../../test/helpers/sandbox.js';
 import { DEFAULT_CONSENT_TEXT_VERSION } from '../../shared/domain/consent.js';
 import type { OzClient } from '../../core/oz/index.js';
@@ -30,7 +31,7 @@ function cli(args: readonly string[], env: Record<string, string> = {}): Promise
 
 async function person(root: string, name: string, seeds: readonly number[]): Promise<void> {
   await mkdir(join(root, name), { recursive: true });
-  for (const seed of seeds) await writeFile(join(root, name, `p${seed}.jpg`), await (await uniqueFace(seed)).jpeg().toBuffer());
+  for (const seed of seeds) await writeFile(join(root, name, `p${seed}.jpg`), await (await uniqueWideFace(seed)).jpeg().toBuffer());
 }
 
 async function personCount(): Promise<number> {
@@ -49,7 +50,10 @@ beforeAll(async () => {
   await person(join(temp.dir, 'clean'), 'Bob Good', [33]);
   await person(join(temp.dir, 'mixed'), 'Dora Mixed', [34]);
   await writeFile(join(temp.dir, 'mixed', 'Dora Mixed', 'notes.jpg'), 'not a photo');
-  await writeFile(join(temp.dir, 'mixed', 'stray.jpg'), await (await uniqueFace(35)).jpeg().toBuffer());
+  await writeFile(join(temp.dir, 'mixed', 'stray.jpg'), await (await uniqueWideFace(35)).jpeg().toBuffer());
+  await person(join(temp.dir, 'quality'), 'Gina Good', [36]);
+  await mkdir(join(temp.dir, 'quality', 'Dan Dark'), { recursive: true });
+  await writeFile(join(temp.dir, 'quality', 'Dan Dark', 'dark.jpg'), await sharp(await (await uniqueWideFace(37)).jpeg().toBuffer()).linear(0.25, 0).jpeg().toBuffer());
 }, 60_000);
 
 afterAll(async () => {
@@ -114,4 +118,34 @@ describe('enroll-desk import', () => {
     expect(run.stdout).toContain('stray.jpg');
     expect(await personCount()).toBe(3);
   }, 120_000);
+
+  it('refuses photos flagged by the face-quality checks with their reason (exit 1); --accept-quality-warnings enrolls them with the note', async () => {
+    const data = ['--data', join(temp.dir, 'desk-quality')];
+    const before = await personCount();
+    const refused = await cli(['import', join(temp.dir, 'quality'), '--collection', 'demo-watchlist', '--json', ...consentFlag, ...data]);
+    expect(refused.code).toBe(1);
+    const summary = JSON.parse(refused.stdout) as { counts: { flagged: number; persons: { enrolled: number; skipped: number } }; files: { path: string; status: string; reason?: string; message?: string }[] };
+    expect(summary.counts.flagged).toBe(1);
+    expect(summary.counts.persons).toMatchObject({ enrolled: 1, skipped: 1 });
+    const dark = summary.files.find((f) => f.path.endsWith('dark.jpg'));
+    expect(dark).toMatchObject({ status: 'refused', reason: 'quality_too_dark', message: expect.stringContaining('too dark') });
+    expect(await personCount()).toBe(before + 1);
+
+    const table = await cli(['import', join(temp.dir, 'quality'), '--collection', 'demo-watchlist', '--dry-run', ...data]);
+    expect(table.stdout).toMatch(/flagged by quality\s+1/);
+    expect(table.stdout).toMatch(/dark\.jpg: The face is too dark/);
+
+    const tooShort = await cli(['import', join(temp.dir, 'quality'), '--collection', 'demo-watchlist', ...consentFlag, ...data, '--accept-quality-warnings', ' ']);
+    expect(tooShort.code).toBe(2);
+
+    const note = 'Reviewed by the branch manager.';
+    const accepted = await cli(['import', join(temp.dir, 'quality'), '--collection', 'demo-watchlist', '--json', ...consentFlag, ...data, '--accept-quality-warnings', note]);
+    expect(accepted.code).toBe(0);
+    expect((JSON.parse(accepted.stdout) as { counts: { persons: { enrolled: number } } }).counts.persons).toMatchObject({ enrolled: 1 });
+    const persons = [];
+    for await (const p of client.iteratePersons(sb.demo?.collectionId ?? '')) persons.push(p);
+    const dan = persons.find((p) => (p.metaData?.['person_info'] as { first_name: string }).first_name === 'Dan');
+    const overrides = (dan?.metaData?.['enrollment'] as { quality_overrides?: { codes: string[]; note: string }[] }).quality_overrides;
+    expect(overrides).toEqual([expect.objectContaining({ codes: expect.arrayContaining(['too_dark']), note })]);
+  }, 180_000);
 });

@@ -2,10 +2,14 @@ import { type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { consentTermsOf } from '../../shared/domain/consent.js';
 import type { ImportOutcome, PersonResult } from '../../shared/domain/enroll.js';
+import { codesNeedingOverride } from '../../shared/domain/quality-acceptance.js';
+import { qualityOverrideSchema, type QualityOverride } from '../../shared/domain/quality.js';
+import { resolveQualityThresholds } from '../../shared/domain/quality-thresholds.js';
 import { toAppError } from '../../core/errors/to-app-error.js';
 import { createPhotoProcessor } from '../../core/images/photo-processor.js';
 import type { ScanProgress, ScanReport } from '../../core/import/report.js';
 import { createOzClient, type OzClient } from '../../core/oz/index.js';
+import { createFaceDetector } from '../../core/quality/index.js';
 import { KeytarSecretStore } from '../../core/secrets/keytar-secret-store.js';
 import { secretAccounts } from '../../core/secrets/secret-store.js';
 import { EnrollService, findCollection } from '../../core/services/enroll/index.js';
@@ -24,6 +28,7 @@ interface ImportOptions {
   readonly server?: string;
   readonly email?: string;
   readonly createCollection?: boolean;
+  readonly acceptQualityWarnings?: string;
 }
 
 /** Exit codes: everything accepted was enrolled / some files refused or persons failed / usage or server unreachable. */
@@ -61,6 +66,7 @@ export function registerImportCommand(program: Command): void {
     .option('--server <url>', 'Oz API URL (default: $OZ_API_URL, else the desk’s saved sign-in)')
     .option('--email <email>', 'Oz user (default: $OZ_EMAIL, else the desk’s saved sign-in); password in $OZ_PASSWORD or the keychain')
     .option('--create-collection', 'create the collection when no collection has this alias')
+    .option('--accept-quality-warnings <note>', 'enroll photos the face-quality checks flagged, recording <note> (why; no names) with each')
     .option(DATA_FLAGS, DATA_HELP)
     .action(async (folder: string, options: ImportOptions, command: Command) => {
       process.exitCode = await runImport(folder, options, deskDataDir(command));
@@ -102,6 +108,10 @@ async function runImport(folder: string, options: ImportOptions, dataDir: string
       return fail(options, `This desk's consent text is version ${terms.version}, not ${options.consentVersion}: confirm consent to the current text.`);
     }
   }
+  if (options.acceptQualityWarnings !== undefined) {
+    const note = qualityOverrideSchema.unwrap().shape.note.safeParse(options.acceptQualityWarnings);
+    if (!note.success) return fail(options, `--accept-quality-warnings needs a note of 3 to 500 characters saying why the photos are accepted.`);
+  }
   const creds = await credentials(options, settings);
   if (typeof creds === 'string') return fail(options, creds);
   const { client, session } = createOzClient({ baseUrl: creds.server, email: creds.email, password: creds.password });
@@ -131,6 +141,22 @@ interface ImportDeps {
 
 async function importInto(client: OzClient, folder: string, options: ImportOptions, deps: ImportDeps): Promise<number> {
   const collection = await findCollection(client, { alias: options.collection ?? '', company: options.company, create: options.createCollection === true });
+  const detector = createFaceDetector();
+  try {
+    return await importWith(client, folder, options, deps, collection, detector);
+  } finally {
+    await detector.close();
+  }
+}
+
+async function importWith(
+  client: OzClient,
+  folder: string,
+  options: ImportOptions,
+  deps: ImportDeps,
+  collection: Awaited<ReturnType<typeof findCollection>>,
+  detector: ReturnType<typeof createFaceDetector>,
+): Promise<number> {
   const service = new EnrollService({
     db: deps.db,
     photos: createPhotoProcessor({ concurrency: 2 }),
@@ -138,6 +164,8 @@ async function importInto(client: OzClient, folder: string, options: ImportOptio
     deskName: () => deps.settings.get().deskName,
     operator: () => deps.email,
     consentTerms: () => deps.terms,
+    detector,
+    thresholds: () => resolveQualityThresholds(deps.settings.get().qualityThresholds),
   });
   const bar = new cliProgress.SingleBar(
     { stream: process.stderr, format: '{phase} [{bar}] {value}/{total} {current}', hideCursor: true, clearOnComplete: true },
@@ -162,13 +190,18 @@ async function importInto(client: OzClient, folder: string, options: ImportOptio
   if (options.dryRun !== true) {
     outcome = await service.enrollScan(
       scan,
-      { consent: { confirmed: true, textVersion: deps.terms.version }, allowDuplicates: options.allowDuplicates === true },
+      {
+        consent: { confirmed: true, textVersion: deps.terms.version },
+        allowDuplicates: options.allowDuplicates === true,
+        qualityOverrides: acceptAll(scan.report, options.acceptQualityWarnings),
+      },
       { onProgress: (p) => show('enrolling', p.done, p.total, p.current) },
     );
   }
   if (barPhase !== null) bar.stop();
-  const files = fileResults(scan.report, outcome, options.allowDuplicates === true);
-  const code = exitCode(scan.report, outcome);
+  const accepting = options.acceptQualityWarnings !== undefined;
+  const files = fileResults(scan.report, outcome, options.allowDuplicates === true, accepting);
+  const code = exitCode(scan.report, outcome, accepting);
   if (options.json === true) {
     const summary = {
       collection: { id: collection.collectionId, alias: collection.alias, created: collection.created },
@@ -186,14 +219,26 @@ async function importInto(client: OzClient, folder: string, options: ImportOptio
   return code;
 }
 
-function exitCode(report: ScanReport, outcome: Omit<ImportOutcome, 'scanId'> | null): number {
+/** Every flagged photo accepted with the operator's one note (--accept-quality-warnings). */
+function acceptAll(report: ScanReport, note: string | undefined): Record<string, QualityOverride> {
+  if (note === undefined) return {};
+  const out: Record<string, QualityOverride> = {};
+  for (const photo of report.persons.flatMap((p) => p.photos)) {
+    const codes = codesNeedingOverride(photo.quality);
+    if (codes.length > 0) out[photo.path] = { codes, note };
+  }
+  return out;
+}
+
+function exitCode(report: ScanReport, outcome: Omit<ImportOutcome, 'scanId'> | null, acceptingQuality: boolean): number {
   const stopped = outcome?.results.some((r) => r.status === 'skipped' && r.message?.startsWith('Not attempted')) ?? false;
   if (stopped) return EXIT.usage;
   const failed = (outcome?.counts.failed ?? 0) > 0;
-  return report.counts.photosRefused > 0 || report.problems.length > 0 || failed ? EXIT.refused : EXIT.ok;
+  const flagged = !acceptingQuality && report.counts.flagged > 0;
+  return report.counts.photosRefused > 0 || report.problems.length > 0 || failed || flagged ? EXIT.refused : EXIT.ok;
 }
 
-function fileResults(report: ScanReport, outcome: Omit<ImportOutcome, 'scanId'> | null, allowDuplicates: boolean): FileResult[] {
+function fileResults(report: ScanReport, outcome: Omit<ImportOutcome, 'scanId'> | null, allowDuplicates: boolean, acceptingQuality: boolean): FileResult[] {
   const byKey = new Map<string, PersonResult>((outcome?.results ?? []).map((r) => [r.key, r]));
   const files: FileResult[] = [];
   for (const person of report.persons) {
@@ -201,6 +246,12 @@ function fileResults(report: ScanReport, outcome: Omit<ImportOutcome, 'scanId'> 
     const sent = new Set(result?.photos.map((p) => p.sha256));
     for (const photo of person.photos) {
       const common = { path: photo.path, person: person.key, ...(photo.sha256 ? { sha256: photo.sha256 } : {}) };
+      const issue = photo.status === 'accepted' && !acceptingQuality ? photo.quality?.issues[0] : undefined;
+      if (issue) {
+        // Refused by the face-quality checks: --accept-quality-warnings "<note>" enrolls it.
+        files.push({ ...common, status: 'refused', reason: `quality_${issue.code}`, message: photo.quality?.issues.map((i) => i.message).join(' ') ?? issue.message });
+        continue;
+      }
       const wanted = photo.status === 'accepted' || (allowDuplicates && photo.reason === 'already_enrolled');
       if (!wanted || !result) {
         files.push({ ...common, status: photo.status, ...(photo.reason ? { reason: photo.reason } : {}), ...(photo.message ? { message: photo.message } : {}) });
@@ -227,6 +278,7 @@ function summaryTable(report: ScanReport, outcome: Omit<ImportOutcome, 'scanId'>
     ['photos accepted', c.photosAccepted],
     ['files refused', c.photosRefused],
     ['duplicates skipped', c.duplicates],
+    ['flagged by quality', c.flagged],
     ['problems', report.problems.length],
   ];
   if (outcome) {

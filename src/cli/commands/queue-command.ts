@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { openQueue, type QueueItemView } from '../../core/queue/index.js';
 import { KeytarSecretStore } from '../../core/secrets/keytar-secret-store.js';
 import type { SecretStore } from '../../core/secrets/secret-store.js';
+import { DATA_FLAGS, DATA_HELP, deskDataDir as dataDirOf } from '../data-option.js';
 
 /** What the queue and sync commands need from their host; tests pass an in-memory store. */
 export interface QueueCliDeps {
@@ -10,11 +11,7 @@ export interface QueueCliDeps {
 
 export const defaultQueueCliDeps: QueueCliDeps = { secretStore: () => new KeytarSecretStore() };
 
-export function dataDirOf(command: Command): string {
-  const data = (command.optsWithGlobals() as { data?: unknown }).data;
-  if (typeof data !== 'string' || data === '') throw new Error('No data folder: pass --data <dir>.');
-  return data;
-}
+export { deskDataDir as dataDirOf } from '../data-option.js';
 
 const ITEM_LIMIT = 1000;
 
@@ -25,6 +22,7 @@ export function registerQueueCommand(program: Command, deps: QueueCliDeps = defa
     .description('Show the offline queue: counts by state and the unfinished items')
     .option('--json', 'print one JSON object {status, items}')
     .option('--all', 'include items already sent')
+    .option(DATA_FLAGS, DATA_HELP)
     .action(async (options: { json?: boolean; all?: boolean }, command: Command) => {
       const queue = await openQueue({ dataDir: dataDirOf(command), secretStore: deps.secretStore() });
       try {

@@ -3,6 +3,7 @@ import cliProgress from 'cli-progress';
 import { createOzClient } from '../../core/oz/index.js';
 import { createSyncWorker, openQueue, type SyncReport } from '../../core/queue/index.js';
 import { toAppError } from '../../core/errors/to-app-error.js';
+import { DATA_FLAGS, DATA_HELP } from '../data-option.js';
 import { dataDirOf, defaultQueueCliDeps, type QueueCliDeps } from './queue-command.js';
 
 interface SyncOptions {
@@ -26,6 +27,7 @@ export function registerSyncCommand(program: Command, deps: QueueCliDeps = defau
     .option('--email <email>', 'Oz user (default: $OZ_EMAIL)')
     .option('--password-env <var>', 'environment variable holding the password', 'OZ_PASSWORD')
     .option('--concurrency <n>', 'requests in flight', '2')
+    .option(DATA_FLAGS, DATA_HELP)
     .action(async (options: SyncOptions, command: Command) => {
       process.exitCode = await runSync(options, dataDirOf(command), deps);
     });

@@ -1,14 +1,26 @@
 import { mkdirSync } from 'node:fs';
 import type Database from 'better-sqlite3';
+import { loadAuditKey, openAuditLog, type AuditLog } from '../audit/index.js';
 import { createPhotoProcessor, type PhotoProcessor } from '../images/photo-processor.js';
+import { createFaceDetector, type FaceDetector } from '../quality/index.js';
+import { createSyncWorker, openQueue, type EnrollmentQueue, type SyncWorker } from '../queue/index.js';
 import type { EventSink, HandlerTable } from '../ipc/handler-table.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { connectToOz, type OzConnector } from '../session/oz-connector.js';
 import { SessionService } from '../session/session-service.js';
 import { SettingsStore } from '../settings/settings-store.js';
 import { openDeskDb } from '../storage/open-desk-db.js';
+import { startRetention } from '../retention/start-retention.js';
 import { createEmbeddedSandboxLauncher } from './embedded-sandbox-launcher.js';
 import { appHandlers } from './handlers/app-handlers.js';
+import { auditHandlers } from './handlers/audit-handlers.js';
+import { deskHandlers } from './handlers/desk-handlers.js';
+import { collectionsHandlers } from './handlers/collections-handlers.js';
+import { personsHandlers } from './handlers/persons-handlers.js';
+import { photosHandlers } from './handlers/photos-handlers.js';
+import { enrollHandlers } from './handlers/enroll-handlers.js';
+import { queueHandlers } from './handlers/queue-handlers.js';
+import { followSession } from './queue-sync.js';
 import { sessionHandlers } from './handlers/session-handlers.js';
 import { settingsHandlers } from './handlers/settings-handlers.js';
 import type { LocalSandboxLauncher } from './local-sandbox.js';
@@ -37,6 +49,14 @@ export interface AppContext {
   readonly db: Database.Database;
   /** One photo processor for every path (import, enroll, webcam), so the in-flight limit holds across them. */
   readonly photos: PhotoProcessor;
+  /** The face-quality detector (a worker thread, started on first use). */
+  readonly quality: FaceDetector;
+  /** The hash-chained record of operator actions (desk and operator filled in). */
+  readonly audit: AuditLog;
+  /** The offline enrollment queue (its tables in `db`, photos encrypted under `<dataDir>/queue-blobs`). */
+  readonly queue: EnrollmentQueue;
+  /** Sends the queue while someone is signed in; idle (paused "not signed in") otherwise. */
+  readonly sync: SyncWorker;
   /** Registers cleanup run by `dispose()`, last registered first. */
   onDispose(fn: () => Promise<void> | void): void;
 }
@@ -56,15 +76,31 @@ export async function createApp(options: AppHostOptions): Promise<App> {
   disposers.push(() => {
     db.close();
   });
+  // The operator is read from the session, created below; entries are only recorded later.
+  const audit = openAuditLog(db, {
+    desk: () => settings.get().deskName,
+    operator: () => {
+      const status = session.status();
+      return status.state === 'signedIn' ? status.email : null;
+    },
+  });
   const localSandbox = options.localSandbox === undefined ? createEmbeddedSandboxLauncher(options.dataDir) : options.localSandbox;
   const session = new SessionService({
     settings,
     secrets: options.secretStore,
     emit: options.emit,
     connect: options.connect ?? connectToOz,
+    audit,
     ...(localSandbox ? { localSandbox } : {}),
   });
   disposers.push(() => session.dispose());
+  const queue = await openQueue({ dataDir: options.dataDir, secretStore: options.secretStore, db });
+  disposers.push(() => queue.close());
+  const sync = createSyncWorker({ queue, getClient: () => (session.status().state === 'signedIn' ? session.requireClient() : null) });
+  const following = followSession(session, sync, options.emit);
+  disposers.push(() => following.dispose());
+  const quality = createFaceDetector();
+  disposers.push(() => quality.close());
   const context: AppContext = {
     options,
     settings,
@@ -72,6 +108,10 @@ export async function createApp(options: AppHostOptions): Promise<App> {
     localSandboxAvailable: localSandbox !== null,
     db,
     photos: createPhotoProcessor({ concurrency: 2 }),
+    quality,
+    audit,
+    queue,
+    sync,
     onDispose: (fn) => disposers.push(fn),
   };
   // One factory per domain; each returns the handlers of its own channels.
@@ -79,8 +119,20 @@ export async function createApp(options: AppHostOptions): Promise<App> {
     ...appHandlers(context),
     ...settingsHandlers(context),
     ...sessionHandlers(context),
+    ...collectionsHandlers(context),
+    ...personsHandlers(context),
+    ...photosHandlers(context),
+    ...enrollHandlers(context),
+    ...auditHandlers(context),
+    ...deskHandlers(context),
+    ...queueHandlers(context),
   };
   if (options.restoreSession !== false) await session.restore();
+  const retention = startRetention(context, () => loadAuditKey(options.secretStore));
+  disposers.push(async () => {
+    retention.stop();
+    await retention.first;
+  });
   let disposed = false;
   return {
     handlers,

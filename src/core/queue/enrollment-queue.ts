@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { QueueBlobStore } from './blob-store.js';
 import { csvLine } from './csv.js';
-import { openQueueDb } from './open-queue-db.js';
+import { migrateQueueDb, openQueueDb } from './open-queue-db.js';
 import { QueueCipher, loadQueueKey } from './queue-crypto.js';
 import { itemSecretSchema, sha256Schema, uuidSchema, type ItemSecret } from './queue-rows.js';
 import { QueueStore, type StoredItem } from './queue-store.js';
@@ -24,13 +25,19 @@ export interface OpenQueueOptions {
   readonly secretStore: SecretStore;
   /** Clock in epoch milliseconds. */
   readonly now?: () => number;
+  /**
+   * The desk's open database (`<dataDir>/desk.db`, WAL, synchronous FULL), shared so one
+   * connection serves the app; the queue then does not close it. By default the queue
+   * opens its own.
+   */
+  readonly db?: Database.Database;
 }
 
 export interface ListQuery {
   readonly state?: QueueItemState;
   readonly limit: number;
   readonly offset: number;
-  /** Decrypt the person's name and file names for display. */
+  /** Decrypt the person's name and file names for display, and list the photos (hash, tags). */
   readonly withNames?: boolean;
 }
 
@@ -62,7 +69,9 @@ export interface EnrollmentQueue {
 export async function openQueue(opts: OpenQueueOptions): Promise<EnrollmentQueue> {
   const now = opts.now ?? Date.now;
   const cipher = new QueueCipher(await loadQueueKey(opts.secretStore));
-  const db = openQueueDb(opts.dataDir);
+  const ownsDb = opts.db === undefined;
+  const db = opts.db ?? openQueueDb(opts.dataDir);
+  if (!ownsDb) migrateQueueDb(db);
   const store = new QueueStore(db, now);
   const blobs = new QueueBlobStore(opts.dataDir, cipher);
   store.recoverSyncing();
@@ -185,7 +194,7 @@ export async function openQueue(opts: OpenQueueOptions): Promise<EnrollmentQueue
 
     close() {
       listeners.clear();
-      db.close();
+      if (ownsDb) db.close();
     },
   };
   return queue;
@@ -242,7 +251,13 @@ function toView(item: StoredItem, cipher: QueueCipher | null): QueueItemView {
   };
   if (cipher === null) return view;
   const secret = readSecret(cipher, r.secret_enc);
-  return { ...view, displayName: secret === null ? null : displayName(secret.metaData), fileNames: secret?.fileNames ?? [] };
+  const fileNames = secret?.fileNames ?? [];
+  return {
+    ...view,
+    displayName: secret === null ? null : displayName(secret.metaData),
+    fileNames,
+    photos: item.photos.map((p) => ({ sha256: p.sha256, tags: p.tags, fileName: fileNames[p.position] ?? null, confirmed: p.confirmed === 1 })),
+  };
 }
 
 function corruptView(id: string, reason: string, now: number): QueueItemView {

@@ -50,6 +50,11 @@ const queueMigrations: readonly Migration[] = [
   },
 ];
 
+/** Creates or upgrades the queue's tables in an already open desk database. */
+export function migrateQueueDb(db: Database.Database): void {
+  migrate(db, 'queue', queueMigrations);
+}
+
 /** Opens `<dataDir>/desk.db` with the queue's durability settings and schema. */
 export function openQueueDb(dataDir: string): Database.Database {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -60,7 +65,7 @@ export function openQueueDb(dataDir: string): Database.Database {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    migrate(db, 'queue', queueMigrations);
+    migrateQueueDb(db);
     return db;
   } catch (err) {
     db.close();

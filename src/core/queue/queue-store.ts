@@ -35,18 +35,29 @@ export interface ConfirmedPhoto {
 export class QueueStore {
   readonly #db: Database.Database;
   readonly #now: () => number;
+  // Prepared once: the worker runs several statements per item.
+  readonly #statements = new Map<string, Database.Statement>();
 
   constructor(db: Database.Database, now: () => number) {
     this.#db = db;
     this.#now = now;
   }
 
+  #prep(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   insert(item: NewItem): void {
     const now = this.#now();
-    const insertItem = this.#db.prepare(`INSERT INTO queue_items
+    const insertItem = this.#prep(`INSERT INTO queue_items
       (id, kind, state, enrollment_id, depends_on_enrollment_id, collection_id, person_id, secret_enc, created_at, updated_at)
       VALUES (?, ?, 'ready', ?, ?, ?, ?, ?, ?, ?)`);
-    const insertPhoto = this.#db.prepare(
+    const insertPhoto = this.#prep(
       'INSERT INTO queue_photos (item_id, position, sha256, tags, blob_id) VALUES (?, ?, ?, ?, ?)',
     );
     this.#db
@@ -68,15 +79,14 @@ export class QueueStore {
   }
 
   findCreateByEnrollment(enrollmentId: string): { readonly id: string; readonly state: string } | null {
-    const row = this.#db
-      .prepare("SELECT id, state FROM queue_items WHERE kind = 'createPerson' AND enrollment_id = ?")
+    const row = this.#prep("SELECT id, state FROM queue_items WHERE kind = 'createPerson' AND enrollment_id = ?")
       .get(enrollmentId) as { id: string; state: string } | undefined;
     return row ?? null;
   }
 
   /** Loads and validates one item; an invalid row is quarantined and null returned. */
   load(id: string): StoredItem | null {
-    const raw = this.#db.prepare('SELECT * FROM queue_items WHERE id = ?').get(id);
+    const raw = this.#prep('SELECT * FROM queue_items WHERE id = ?').get(id);
     if (raw === undefined) return null;
     return this.#validate(id, raw);
   }
@@ -84,10 +94,14 @@ export class QueueStore {
   /**
    * Moves the oldest runnable item to `syncing` and returns it. An add-photos item
    * waits until the enrollment it depends on has a server person id.
+   *
+   * The same commit marks the item in flight, since its first step may be a mutating
+   * request: that saves the worker a commit (an fsync) per item. The returned row shows
+   * `in_flight` as it was before the claim, which tells the worker whether to reconcile.
    */
   claimNext(): StoredItem | null {
     const now = this.#now();
-    const pick = this.#db.prepare(`SELECT q.id, d.person_id AS dep_person_id FROM queue_items q
+    const pick = this.#prep(`SELECT q.id, q.in_flight, d.person_id AS dep_person_id FROM queue_items q
       LEFT JOIN queue_items d ON d.kind = 'createPerson' AND d.enrollment_id = q.depends_on_enrollment_id
       WHERE (q.state = 'ready' OR (q.state = 'retry_wait' AND q.next_attempt_at <= ?))
         AND (q.depends_on_enrollment_id IS NULL OR q.person_id IS NOT NULL OR d.person_id IS NOT NULL)
@@ -95,36 +109,37 @@ export class QueueStore {
     for (;;) {
       const claimed = this.#db
         .transaction(() => {
-          const hit = pick.get(now) as { id: string; dep_person_id: string | null } | undefined;
+          const hit = pick.get(now) as { id: string; in_flight: unknown; dep_person_id: string | null } | undefined;
           if (hit === undefined) return null;
-          this.#db
-            .prepare("UPDATE queue_items SET state = 'syncing', person_id = COALESCE(person_id, ?), updated_at = ? WHERE id = ?")
-            .run(hit.dep_person_id, now, hit.id);
-          return hit.id;
+          this.#prep("UPDATE queue_items SET state = 'syncing', in_flight = 1, person_id = COALESCE(person_id, ?), updated_at = ? WHERE id = ?").run(
+            hit.dep_person_id,
+            now,
+            hit.id,
+          );
+          return hit;
         })
         .immediate();
       if (claimed === null) return null;
-      const item = this.load(claimed);
-      if (item !== null) return item;
+      const item = this.load(claimed.id);
+      if (item !== null) return { ...item, row: { ...item.row, in_flight: claimed.in_flight === 1 ? 1 : 0 } };
     }
   }
 
   /** Earliest time a waiting item becomes runnable, or null when none waits. */
   nextWakeAt(): number | null {
-    const row = this.#db
-      .prepare("SELECT MIN(next_attempt_at) AS t FROM queue_items WHERE state = 'retry_wait'")
+    const row = this.#prep("SELECT MIN(next_attempt_at) AS t FROM queue_items WHERE state = 'retry_wait'")
       .get() as { t: number | null };
     return row.t;
   }
 
   /** An explicit "sync now" skips the back-off waits. */
   makeWaitingDue(): void {
-    this.#db.prepare("UPDATE queue_items SET next_attempt_at = ? WHERE state = 'retry_wait'").run(this.#now());
+    this.#prep("UPDATE queue_items SET next_attempt_at = ? WHERE state = 'retry_wait'").run(this.#now());
   }
 
   /** Marks that a mutating request may reach the server; set before it is sent. */
   setInFlight(id: string, inFlight: boolean): void {
-    this.#db.prepare('UPDATE queue_items SET in_flight = ?, updated_at = ? WHERE id = ?').run(inFlight ? 1 : 0, this.#now(), id);
+    this.#prep('UPDATE queue_items SET in_flight = ?, updated_at = ? WHERE id = ?').run(inFlight ? 1 : 0, this.#now(), id);
   }
 
   /**
@@ -141,19 +156,17 @@ export class QueueStore {
     const now = this.#now();
     return this.#db
       .transaction(() => {
-        this.#db
-          .prepare(`UPDATE queue_items SET person_id = ?, in_flight = ?, updated_at = ?,
+        this.#prep(`UPDATE queue_items SET person_id = ?, in_flight = ?, updated_at = ?,
             state = CASE WHEN ? THEN 'done' ELSE state END, done_at = CASE WHEN ? THEN ? ELSE done_at END,
             last_error = CASE WHEN ? THEN NULL ELSE last_error END WHERE id = ?`)
           .run(personId, next.stillInFlight === true ? 1 : 0, now, next.done === true ? 1 : 0, next.done === true ? 1 : 0, now, next.done === true ? 1 : 0, id);
         // Dependants (add-photos to this enrollment) learn their person here.
-        this.#db
-          .prepare(`UPDATE queue_items SET person_id = ? WHERE person_id IS NULL AND kind = 'addPhotos'
+        this.#prep(`UPDATE queue_items SET person_id = ? WHERE person_id IS NULL AND kind = 'addPhotos'
             AND depends_on_enrollment_id = (SELECT enrollment_id FROM queue_items WHERE id = ? AND kind = 'createPerson')`)
           .run(personId, id);
         const blobs: string[] = [];
-        const get = this.#db.prepare('SELECT blob_id FROM queue_photos WHERE item_id = ? AND position = ?');
-        const set = this.#db.prepare(
+        const get = this.#prep('SELECT blob_id FROM queue_photos WHERE item_id = ? AND position = ?');
+        const set = this.#prep(
           'UPDATE queue_photos SET confirmed = 1, blob_id = NULL, person_image_id = COALESCE(?, person_image_id) WHERE item_id = ? AND position = ?',
         );
         for (const p of photos) {
@@ -168,8 +181,7 @@ export class QueueStore {
 
   markDone(id: string): void {
     const now = this.#now();
-    this.#db
-      .prepare(
+    this.#prep(
         "UPDATE queue_items SET state = 'done', in_flight = 0, last_error = NULL, done_at = ?, updated_at = ? WHERE id = ? AND state != 'done'",
       )
       .run(now, now, id);
@@ -179,35 +191,31 @@ export class QueueStore {
   // earlier mutation was still unresolved. Only a reconcile or a recorded answer clears it.
   scheduleRetry(id: string, delayMs: number, error: string): void {
     const now = this.#now();
-    this.#db
-      .prepare(`UPDATE queue_items SET state = 'retry_wait', attempts = attempts + 1, next_attempt_at = ?,
+    this.#prep(`UPDATE queue_items SET state = 'retry_wait', attempts = attempts + 1, next_attempt_at = ?,
         last_error = ?, updated_at = ? WHERE id = ?`)
       .run(now + Math.max(0, Math.round(delayMs)), error, now, id);
   }
 
   /** Back to ready without counting an attempt (the queue paused under it). */
   release(id: string): void {
-    this.#db.prepare("UPDATE queue_items SET state = 'ready', updated_at = ? WHERE id = ? AND state = 'syncing'").run(this.#now(), id);
+    this.#prep("UPDATE queue_items SET state = 'ready', updated_at = ? WHERE id = ? AND state = 'syncing'").run(this.#now(), id);
   }
 
   quarantine(id: string, reason: string): void {
-    this.#db
-      .prepare("UPDATE queue_items SET state = 'quarantined', quarantine_reason = ?, last_error = ?, updated_at = ? WHERE id = ?")
+    this.#prep("UPDATE queue_items SET state = 'quarantined', quarantine_reason = ?, last_error = ?, updated_at = ? WHERE id = ?")
       .run(reason, reason, this.#now(), id);
   }
 
   /** Quarantines every unfinished item of a collection (it was deleted on the server). */
   quarantineCollection(collectionId: string, reason: string): number {
-    return this.#db
-      .prepare(`UPDATE queue_items SET state = 'quarantined', quarantine_reason = ?, last_error = ?, updated_at = ?
+    return this.#prep(`UPDATE queue_items SET state = 'quarantined', quarantine_reason = ?, last_error = ?, updated_at = ?
         WHERE collection_id = ? AND state IN ('ready', 'retry_wait', 'syncing')`)
       .run(reason, reason, this.#now(), collectionId).changes;
   }
 
   /** After a crash: items caught mid-sync must be reconciled before anything is re-sent. */
   recoverSyncing(): number {
-    return this.#db
-      .prepare("UPDATE queue_items SET state = 'ready', in_flight = 1, updated_at = ? WHERE state = 'syncing'")
+    return this.#prep("UPDATE queue_items SET state = 'ready', in_flight = 1, updated_at = ? WHERE state = 'syncing'")
       .run(this.#now()).changes;
   }
 
@@ -215,12 +223,11 @@ export class QueueStore {
   retry(id: string, tagsBySha?: Readonly<Record<string, readonly string[]>>): boolean {
     return this.#db
       .transaction(() => {
-        const changed = this.#db
-          .prepare(`UPDATE queue_items SET state = 'ready', next_attempt_at = 0, quarantine_reason = NULL, updated_at = ?
+        const changed = this.#prep(`UPDATE queue_items SET state = 'ready', next_attempt_at = 0, quarantine_reason = NULL, updated_at = ?
             WHERE id = ? AND state IN ('quarantined', 'retry_wait')`)
           .run(this.#now(), id).changes;
         if (changed === 0) return false;
-        const setTags = this.#db.prepare('UPDATE queue_photos SET tags = ? WHERE item_id = ? AND sha256 = ? AND confirmed = 0');
+        const setTags = this.#prep('UPDATE queue_photos SET tags = ? WHERE item_id = ? AND sha256 = ? AND confirmed = 0');
         for (const [sha, tags] of Object.entries(tagsBySha ?? {})) setTags.run(JSON.stringify(tags), id, sha);
         return true;
       })
@@ -231,40 +238,38 @@ export class QueueStore {
   discard(id: string): readonly string[] | null {
     return this.#db
       .transaction(() => {
-        const row = this.#db.prepare('SELECT kind, state, enrollment_id FROM queue_items WHERE id = ?').get(id) as
+        const row = this.#prep('SELECT kind, state, enrollment_id FROM queue_items WHERE id = ?').get(id) as
           | { kind: string; state: QueueItemState; enrollment_id: string | null }
           | undefined;
         if (row === undefined || row.state === 'syncing' || row.state === 'done') return null;
         const blobs = (
-          this.#db.prepare('SELECT blob_id FROM queue_photos WHERE item_id = ? AND blob_id IS NOT NULL').all(id) as {
+          this.#prep('SELECT blob_id FROM queue_photos WHERE item_id = ? AND blob_id IS NOT NULL').all(id) as {
             blob_id: string;
           }[]
         ).map((r) => r.blob_id);
         if (row.kind === 'createPerson' && row.enrollment_id !== null) {
-          this.#db
-            .prepare(`UPDATE queue_items SET state = 'quarantined', quarantine_reason = ?, updated_at = ?
+          this.#prep(`UPDATE queue_items SET state = 'quarantined', quarantine_reason = ?, updated_at = ?
               WHERE depends_on_enrollment_id = ? AND person_id IS NULL AND state IN ('ready', 'retry_wait')`)
             .run('The enrollment these photos belong to was discarded.', this.#now(), row.enrollment_id);
         }
-        this.#db.prepare('DELETE FROM queue_items WHERE id = ?').run(id);
+        this.#prep('DELETE FROM queue_items WHERE id = ?').run(id);
         return blobs;
       })
       .immediate();
   }
 
   isBlobReferenced(blobId: string): boolean {
-    return this.#db.prepare('SELECT 1 FROM queue_photos WHERE blob_id = ?').get(blobId) !== undefined;
+    return this.#prep('SELECT 1 FROM queue_photos WHERE blob_id = ?').get(blobId) !== undefined;
   }
 
   counts(): QueueCounts & { readonly oldestPendingCreatedAt: number | null; readonly lastDoneAt: number | null } {
-    const rows = this.#db.prepare('SELECT state, COUNT(*) AS n FROM queue_items GROUP BY state').all() as {
+    const rows = this.#prep('SELECT state, COUNT(*) AS n FROM queue_items GROUP BY state').all() as {
       state: string;
       n: number;
     }[];
     const n = (state: QueueItemState): number => rows.find((r) => r.state === state)?.n ?? 0;
     const startOfDay = localStartOfDay(this.#now());
-    const extra = this.#db
-      .prepare(`SELECT
+    const extra = this.#prep(`SELECT
           (SELECT COUNT(*) FROM queue_items WHERE state = 'done' AND done_at >= ?) AS done_today,
           (SELECT MIN(created_at) FROM queue_items WHERE state IN ('ready', 'syncing', 'retry_wait')) AS oldest,
           (SELECT MAX(done_at) FROM queue_items WHERE state = 'done') AS last_done`)
@@ -284,16 +289,15 @@ export class QueueStore {
   list(query: { readonly state?: QueueItemState; readonly limit: number; readonly offset: number }): readonly ListedItem[] {
     const raws = (
       query.state === undefined
-        ? this.#db.prepare('SELECT * FROM queue_items ORDER BY seq LIMIT ? OFFSET ?').all(query.limit, query.offset)
-        : this.#db
-            .prepare('SELECT * FROM queue_items WHERE state = ? ORDER BY seq LIMIT ? OFFSET ?')
+        ? this.#prep('SELECT * FROM queue_items ORDER BY seq LIMIT ? OFFSET ?').all(query.limit, query.offset)
+        : this.#prep('SELECT * FROM queue_items WHERE state = ? ORDER BY seq LIMIT ? OFFSET ?')
             .all(query.state, query.limit, query.offset)
     ) as { id: unknown; created_at: unknown }[];
     return raws.map((raw): ListedItem => {
       const id = String(raw.id);
       const item = this.#validate(id, raw);
       if (item !== null) return { ok: true, item };
-      const reason = this.#db.prepare('SELECT quarantine_reason AS r FROM queue_items WHERE id = ?').get(id) as { r: unknown };
+      const reason = this.#prep('SELECT quarantine_reason AS r FROM queue_items WHERE id = ?').get(id) as { r: unknown };
       return { ok: false, id, reason: String(reason.r) };
     });
   }
@@ -301,7 +305,7 @@ export class QueueStore {
   #validate(id: string, raw: unknown): StoredItem | null {
     const parsed = itemRowSchema.safeParse(raw);
     if (!parsed.success) return this.#corrupt(id, `stored row is invalid: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
-    const photoRaws = this.#db.prepare('SELECT * FROM queue_photos WHERE item_id = ? ORDER BY position').all(id);
+    const photoRaws = this.#prep('SELECT * FROM queue_photos WHERE item_id = ? ORDER BY position').all(id);
     const photos: PhotoRow[] = [];
     for (const p of photoRaws) {
       const ph = photoRowSchema.safeParse(p);
@@ -312,8 +316,7 @@ export class QueueStore {
   }
 
   #corrupt(id: string, reason: string): null {
-    this.#db
-      .prepare("UPDATE queue_items SET state = 'quarantined', quarantine_reason = ?, updated_at = ? WHERE id = ? AND state != 'quarantined'")
+    this.#prep("UPDATE queue_items SET state = 'quarantined', quarantine_reason = ?, updated_at = ? WHERE id = ? AND state != 'quarantined'")
       .run(reason, this.#now(), id);
     return null;
   }

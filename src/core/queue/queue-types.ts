@@ -59,6 +59,15 @@ export interface QueueItemView {
   /** Only when asked for (`withNames`): decrypted for display, never stored in clear. */
   readonly displayName?: string | null;
   readonly fileNames?: readonly string[];
+  /** Only with `withNames`: each photo's hash and tags (what "fix tags" edits). */
+  readonly photos?: readonly QueuePhotoView[];
+}
+
+export interface QueuePhotoView {
+  readonly sha256: string;
+  readonly tags: readonly string[];
+  readonly fileName: string | null;
+  readonly confirmed: boolean;
 }
 
 export interface QueueCounts {

@@ -34,20 +34,29 @@ export type ItemResult =
  */
 export async function syncItem(deps: SyncItemDeps, item: StoredItem): Promise<ItemResult> {
   try {
-    await runItem(deps, item);
-    deps.store.markDone(item.row.id);
+    // The last confirming commit usually finishes the item; only a fully reconciled one needs its own.
+    if (!(await runItem(deps, item))) deps.store.markDone(item.row.id);
     return { kind: 'done' };
   } catch (err) {
     return settleFailure(deps, item, err);
   }
 }
 
-async function runItem(deps: SyncItemDeps, item: StoredItem): Promise<void> {
+/** Resolves true when its last commit already marked the item done. */
+async function runItem(deps: SyncItemDeps, item: StoredItem): Promise<boolean> {
   const { store, client } = deps;
   const { row } = item;
   const collectionId = row.collection_id;
   let personId = row.person_id;
+  // Whether an earlier attempt may have reached the server (the row as it was before this claim).
   let inFlight = row.in_flight === 1;
+  // Whether the stored mark is set now: the claim set it, a recorded answer clears it.
+  let marked = true;
+  const mark = (): void => {
+    if (!marked) store.setInFlight(row.id, true);
+    marked = true;
+  };
+  let finished = false;
   let pending = item.photos.filter((p) => p.confirmed === 0);
 
   if (row.kind === 'createPerson' && personId === null) {
@@ -57,6 +66,7 @@ async function runItem(deps: SyncItemDeps, item: StoredItem): Promise<void> {
       if (found === null) {
         store.setInFlight(row.id, false);
         inFlight = false;
+        marked = false;
       } else {
         // Adopted; which of its photos arrived is settled below, so stay "in flight".
         personId = found.personId;
@@ -67,10 +77,11 @@ async function runItem(deps: SyncItemDeps, item: StoredItem): Promise<void> {
       const metaData = openSecret(deps, item).metaData ?? {};
       const batch = pending.slice(0, MAX_FILES_PER_REQUEST);
       const uploads = batch.map((p) => toUpload(deps, p));
-      store.setInFlight(row.id, true);
+      mark();
       const person = await client.createPerson(collectionId, { photos: uploads, metaData });
-      const done = batch.length === pending.length;
-      deleteBlobs(deps, store.confirm(row.id, person.personId, confirmations(batch, person.images), { done }));
+      finished = batch.length === pending.length;
+      deleteBlobs(deps, store.confirm(row.id, person.personId, confirmations(batch, person.images), { done: finished }));
+      marked = false;
       personId = person.personId;
       pending = pending.slice(batch.length);
       inFlight = false;
@@ -82,16 +93,20 @@ async function runItem(deps: SyncItemDeps, item: StoredItem): Promise<void> {
     const present = await findPresentPhotos(client, collectionId, personId, new Set(pending.map((p) => p.sha256)));
     const found = pending.filter((p) => present.has(p.sha256));
     deleteBlobs(deps, store.confirm(row.id, personId, found.map((p) => ({ position: p.position, personImageId: present.get(p.sha256) ?? null }))));
+    marked = false;
     pending = pending.filter((p) => !present.has(p.sha256));
   }
   while (pending.length > 0) {
     const batch = pending.slice(0, MAX_FILES_PER_REQUEST);
     const uploads = batch.map((p) => toUpload(deps, p));
-    store.setInFlight(row.id, true);
+    mark();
     const images = await client.addPersonImages(collectionId, personId, uploads);
-    deleteBlobs(deps, store.confirm(row.id, personId, confirmations(batch, images), { done: batch.length === pending.length }));
+    finished = batch.length === pending.length;
+    deleteBlobs(deps, store.confirm(row.id, personId, confirmations(batch, images), { done: finished }));
+    marked = false;
     pending = pending.slice(batch.length);
   }
+  return finished;
 }
 
 async function settleFailure(deps: SyncItemDeps, item: StoredItem, err: unknown): Promise<ItemResult> {

@@ -17,6 +17,8 @@ export interface SyncWorkerOptions {
   readonly random?: () => number;
 }
 
+const NOT_SIGNED_IN_MESSAGE = 'Sign in to send the queued enrollments.';
+
 export type SyncStop = 'drained' | 'paused' | 'offline' | 'stopped';
 
 export interface SyncReport {
@@ -72,8 +74,12 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
   let sentTotal = 0;
   let quarantinedTotal = 0;
 
+  let wasOffline = false;
   const connectivity = new ConnectivityMonitor((state) => {
     if (state === 'offline') scheduleProbe();
+    // Items that waited out the outage go as soon as the link is back, not at their back-off time.
+    if (state === 'online' && wasOffline) store.makeWaitingDue();
+    wasOffline = state === 'offline';
     emit();
     pump();
   });
@@ -81,10 +87,16 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
   const status = (): SyncStatus => ({
     ...queue.status(),
     connectivity: connectivity.state,
-    pausedReason: paused?.reason ?? null,
-    pausedMessage: paused?.message ?? null,
+    ...pauseOf(),
     running: started || drains.length > 0,
   });
+
+  // Signed out counts as paused even while the worker idles (stopped, nothing pumped).
+  function pauseOf(): Pick<SyncStatus, 'pausedReason' | 'pausedMessage'> {
+    if (paused !== null) return { pausedReason: paused.reason, pausedMessage: paused.message };
+    if (opts.getClient() === null) return { pausedReason: 'not-signed-in', pausedMessage: NOT_SIGNED_IN_MESSAGE };
+    return { pausedReason: null, pausedMessage: null };
+  }
 
   function emit(): void {
     if (listeners.size === 0 && drains.every((d) => d.onProgress === undefined)) return;
@@ -100,7 +112,7 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
     while (paused === null && connectivity.state !== 'offline' && running.size < concurrency) {
       const client = opts.getClient();
       if (client === null) {
-        pause('not-signed-in', 'Sign in to send the queued enrollments.');
+        pause('not-signed-in', NOT_SIGNED_IN_MESSAGE);
         break;
       }
       const item = store.claimNext();

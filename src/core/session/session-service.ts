@@ -3,6 +3,8 @@ import { serverUrlProblem } from '../../shared/domain/server-url.js';
 import { AppFailure } from '../errors/app-failure.js';
 import type { EventSink } from '../ipc/handler-table.js';
 import type { LocalSandboxLauncher } from '../app/local-sandbox.js';
+import { auditErrorCode } from '../audit/audit-error-code.js';
+import type { AuditRecorder } from '../audit/audit-log.js';
 import type { OzClient } from '../oz/index.js';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store.js';
 import type { SettingsStore } from '../settings/settings-store.js';
@@ -22,6 +24,8 @@ export interface SessionServiceDeps {
   readonly emit: EventSink;
   readonly connect: OzConnector;
   readonly localSandbox?: LocalSandboxLauncher;
+  /** Sign-ins (also refused ones) and sign-outs go to the audit log when given. */
+  readonly audit?: AuditRecorder;
 }
 
 /**
@@ -59,7 +63,7 @@ export class SessionService {
     const problem = serverUrlProblem(input.serverUrl);
     if (problem) throw new AppFailure('BAD_INPUT', problem, { field: 'serverUrl' });
     const serverUrl = input.serverUrl.replace(/\/+$/, '');
-    const connection = await this.deps.connect({ serverUrl, email: input.email, password: input.password });
+    const connection = await this.connectAudited({ serverUrl, email: input.email, password: input.password });
     const { secrets, settings } = this.deps;
     const account = secretAccounts.password(serverUrl, input.email);
     if (input.remember) {
@@ -69,16 +73,20 @@ export class SessionService {
       await secrets.delete(account);
       settings.update({ serverUrl, rememberedEmail: null, useLocalSandbox: false });
     }
-    return this.become({ connection, serverUrl, email: input.email, isLocalSandbox: false, remembered: input.remember });
+    const status = this.become({ connection, serverUrl, email: input.email, isLocalSandbox: false, remembered: input.remember });
+    this.deps.audit?.record({ action: 'signIn', outcome: 'done' });
+    return status;
   }
 
   async signInLocalSandbox(): Promise<SessionStatus> {
     const launcher = this.deps.localSandbox;
     if (!launcher) throw new AppFailure('CONFIG', 'The local training sandbox is not available in this build.');
     const { url, email, password } = await launcher.start();
-    const connection = await this.deps.connect({ serverUrl: url, email, password });
+    const connection = await this.connectAudited({ serverUrl: url, email, password });
     this.deps.settings.update({ useLocalSandbox: true });
-    return this.become({ connection, serverUrl: url, email, isLocalSandbox: true, remembered: true });
+    const status = this.become({ connection, serverUrl: url, email, isLocalSandbox: true, remembered: true });
+    this.deps.audit?.record({ action: 'signIn', outcome: 'done' });
+    return status;
   }
 
   async signOut(forgetPassword: boolean): Promise<SessionStatus> {
@@ -88,6 +96,8 @@ export class SessionService {
       this.deps.settings.update({ rememberedEmail: null });
     }
     if (s?.isLocalSandbox) this.deps.settings.update({ useLocalSandbox: false });
+    // Recorded while still signed in, so the entry names who signed out.
+    if (s) this.deps.audit?.record({ action: 'signOut', outcome: 'done' });
     return this.become(null);
   }
 
@@ -100,7 +110,9 @@ export class SessionService {
         const password = await this.deps.secrets.get(secretAccounts.password(settings.serverUrl, settings.rememberedEmail));
         if (password) {
           const connection = await this.deps.connect({ serverUrl: settings.serverUrl, email: settings.rememberedEmail, password });
-          return this.become({ connection, serverUrl: settings.serverUrl, email: settings.rememberedEmail, isLocalSandbox: false, remembered: true });
+          const status = this.become({ connection, serverUrl: settings.serverUrl, email: settings.rememberedEmail, isLocalSandbox: false, remembered: true });
+          this.deps.audit?.record({ action: 'sessionRestored', outcome: 'done' });
+          return status;
         }
       }
     } catch {
@@ -113,6 +125,16 @@ export class SessionService {
     this.current?.connection.close();
     this.current = null;
     await this.deps.localSandbox?.stop();
+  }
+
+  /** A refused sign-in is recorded under the account that was tried. */
+  private async connectAudited(credentials: { serverUrl: string; email: string; password: string }): Promise<OzConnection> {
+    try {
+      return await this.deps.connect(credentials);
+    } catch (err) {
+      this.deps.audit?.record({ action: 'signIn', outcome: 'failed', errorCode: auditErrorCode(err), operator: credentials.email });
+      throw err;
+    }
   }
 
   private become(next: SignedIn | null): SessionStatus {

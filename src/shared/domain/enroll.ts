@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { consentConfirmationSchema } from './consent.js';
+import { photoQualitySchema, qualityOverrideSchema } from './quality.js';
 import { ozTagListSchema } from './tags.js';
 
 // Shapes of the enrollment contract: folder import (dry run, confirm) and single-person
@@ -49,6 +50,8 @@ export const photoReportSchema = z.object({
   tags: ozTagListSchema,
   notes: z.array(z.string()).readonly().optional(),
   duplicateOf: z.string().optional(),
+  quality: photoQualitySchema.optional(),
+  crop: z.object({ left: z.number().int(), top: z.number().int(), width: z.number().int(), height: z.number().int() }).optional(),
 });
 export type PhotoReportView = z.infer<typeof photoReportSchema>;
 
@@ -82,6 +85,7 @@ export const scanReportSchema = z.object({
     photosAccepted: z.number().int(),
     photosRefused: z.number().int(),
     duplicates: z.number().int(),
+    flagged: z.number().int(),
   }),
   cancelled: z.boolean(),
 });
@@ -169,6 +173,10 @@ export const confirmImportInputSchema = z
     excluded: z.array(z.string()).max(100_000).default([]),
     /** Tags chosen by the operator, by photo path. */
     tagOverrides: z.record(z.string(), ozTagListSchema).default({}),
+    /** Flagged photos the operator accepted anyway, with their note, by photo path. */
+    qualityOverrides: z.record(z.string(), qualityOverrideSchema).default({}),
+    /** Group photos (by path) to crop to their largest face at enroll time. */
+    keepLargestFace: z.array(z.string()).max(100_000).default([]),
     consent: consentConfirmationSchema,
   })
   .strict();
@@ -193,13 +201,15 @@ export const captureSchema = z.discriminatedUnion('ok', [
     sha256: z.string(),
     suggestedTags: ozTagListSchema,
     notes: z.array(z.string()).readonly(),
+    /** The face-quality verdict; null when the desk has no detector. */
+    quality: photoQualitySchema.nullable(),
   }),
   z.object({ ok: z.literal(false), reason: refusalReasonSchema, message: z.string() }),
 ]);
 export type Capture = z.infer<typeof captureSchema>;
 
 const enrollPhotoSchema = z.union([
-  z.object({ captureId: z.string().min(1), tags: ozTagListSchema }).strict(),
+  z.object({ captureId: z.string().min(1), tags: ozTagListSchema, qualityOverride: qualityOverrideSchema.optional() }).strict(),
   z.object({ dataBase64: z.string().min(1).max(MAX_PHOTO_BASE64_CHARS), fileName: z.string().trim().min(1).max(255), tags: ozTagListSchema }).strict(),
 ]);
 

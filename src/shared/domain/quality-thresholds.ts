@@ -39,3 +39,13 @@ export const DEFAULT_QUALITY_THRESHOLDS: QualityThresholds = {
   maxBrightness: 210,
   maxClippedFraction: 0.25,
 };
+
+/** A partial change of the defaults, as IT writes it in the desk's settings. */
+export const qualityThresholdsOverrideSchema = qualityThresholdsSchema.unwrap().partial().strict().readonly();
+export type QualityThresholdsOverride = z.infer<typeof qualityThresholdsOverrideSchema>;
+
+/** The thresholds in force: the defaults with the settings' changes on top. */
+export const resolveQualityThresholds = (override: QualityThresholdsOverride | undefined): QualityThresholds => ({
+  ...DEFAULT_QUALITY_THRESHOLDS,
+  ...override,
+});

@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app-channels.js';
+import { auditChannels } from './channels/audit-channels.js';
+import { deskChannels } from './channels/desk-channels.js';
+import { enrollChannels, enrollEvents } from './channels/enroll-channels.js';
 import { sessionChannels, sessionEvents } from './channels/session-channels.js';
+import { collectionsChannels, collectionsEvents } from './channels/collections-channels.js';
+import { companiesChannels } from './channels/companies-channels.js';
+import { personsChannels, personsEvents } from './channels/persons-channels.js';
+import { photosChannels } from './channels/photos-channels.js';
+import { queueChannels, queueEvents } from './channels/queue-channels.js';
 
 /**
  * Every request channel: `domain:verb` → input and output schemas, one file per domain
@@ -10,11 +18,23 @@ import { sessionChannels, sessionEvents } from './channels/session-channels.js';
 export const channels = {
   ...appChannels,
   ...sessionChannels,
+  ...companiesChannels,
+  ...collectionsChannels,
+  ...personsChannels,
+  ...photosChannels,
+  ...enrollChannels,
+  ...auditChannels,
+  ...deskChannels,
+  ...queueChannels,
 } as const;
 
 /** Events main pushes to the renderer: name → payload schema. */
 export const events = {
   ...sessionEvents,
+  ...collectionsEvents,
+  ...personsEvents,
+  ...enrollEvents,
+  ...queueEvents,
 } as const;
 
 export type Channels = typeof channels;

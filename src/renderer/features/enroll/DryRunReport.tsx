@@ -1,11 +1,18 @@
 import { useState } from 'react';
 import type { PersonReportView, ScanReportView } from '../../../shared/domain/enroll.js';
+import { isPhotoCleared, isPhotoFlagged } from '../../store/slices/enroll/selectors.js';
+import { QualityFlag } from './QualityFlag.js';
 import { reasonLabel } from './reason-label.js';
 
 interface DryRunReportProps {
   readonly report: ScanReportView;
   readonly excluded: Readonly<Record<string, true>>;
   readonly onToggle: (key: string) => void;
+  readonly qualityNotes: Readonly<Record<string, string>>;
+  readonly keepLargest: Readonly<Record<string, true>>;
+  readonly onToggleQualityAccept: (path: string) => void;
+  readonly onQualityNote: (path: string, note: string) => void;
+  readonly onToggleKeepLargest: (path: string) => void;
   /** True once enrolling started: the selection is fixed. */
   readonly locked: boolean;
 }
@@ -16,7 +23,9 @@ const PAGE = 200;
 const fullName = (p: PersonReportView): string => [p.name.first, p.name.middle, p.name.last].filter((s) => s !== '').join(' ');
 
 /** What the dry run found: per person the photos that would be enrolled, refused or skipped as duplicates. */
-export function DryRunReport({ report, excluded, onToggle, locked }: DryRunReportProps) {
+export function DryRunReport(props: DryRunReportProps) {
+  const { report, excluded, onToggle, locked } = props;
+  const choices = { qualityNotes: props.qualityNotes, keepLargest: props.keepLargest };
   const [shown, setShown] = useState(PAGE);
   const c = report.counts;
   return (
@@ -36,6 +45,9 @@ export function DryRunReport({ report, excluded, onToggle, locked }: DryRunRepor
           <strong>{c.duplicates}</strong> duplicates
         </li>
         <li>
+          <strong>{c.flagged}</strong> flagged by the quality check
+        </li>
+        <li>
           <strong>{report.problems.length}</strong> problems
         </li>
       </ul>
@@ -51,12 +63,21 @@ export function DryRunReport({ report, excluded, onToggle, locked }: DryRunRepor
         <tbody>
           {report.persons.slice(0, shown).map((p) => {
             const accepted = p.photos.filter((ph) => ph.status === 'accepted');
+            const flagged = accepted.filter(isPhotoFlagged);
+            const passed = accepted.filter((ph) => !isPhotoFlagged(ph));
+            const usable = accepted.filter((ph) => isPhotoCleared(choices, ph));
             const notUsed = p.photos.filter((ph) => ph.status !== 'accepted');
             const name = fullName(p);
             return (
               <tr key={p.key} className={excluded[p.key] ? 'dry-run__row dry-run__row--excluded' : 'dry-run__row'}>
                 <td>
-                  <input type="checkbox" aria-label={`Include ${name}`} checked={!excluded[p.key]} disabled={locked || accepted.length === 0} onChange={() => onToggle(p.key)} />
+                  <input
+                    type="checkbox"
+                    aria-label={`Include ${name}`}
+                    checked={!excluded[p.key] && usable.length > 0}
+                    disabled={locked || usable.length === 0}
+                    onChange={() => onToggle(p.key)}
+                  />
                 </td>
                 <th scope="row">
                   {name}
@@ -64,8 +85,24 @@ export function DryRunReport({ report, excluded, onToggle, locked }: DryRunRepor
                   {p.key !== name && <span className="dry-run__muted dry-run__key">{p.key}</span>}
                 </th>
                 <td>
-                  {accepted.length} accepted
-                  {accepted.length > 0 && <span className="dry-run__muted"> · {[...new Set(accepted.flatMap((ph) => ph.tags))].join(', ')}</span>}
+                  {passed.length} accepted
+                  {passed.length > 0 && <span className="dry-run__muted"> · {[...new Set(passed.flatMap((ph) => ph.tags))].join(', ')}</span>}
+                  {flagged.length > 0 && (
+                    <ul className="dry-run__issues" aria-label={`Flagged photos of ${name}`}>
+                      {flagged.map((ph) => (
+                        <QualityFlag
+                          key={ph.path}
+                          photo={ph}
+                          note={props.qualityNotes[ph.path]}
+                          keepLargest={props.keepLargest[ph.path] === true}
+                          locked={locked}
+                          onToggleAccept={() => props.onToggleQualityAccept(ph.path)}
+                          onNote={(note) => props.onQualityNote(ph.path, note)}
+                          onToggleKeepLargest={() => props.onToggleKeepLargest(ph.path)}
+                        />
+                      ))}
+                    </ul>
+                  )}
                 </td>
                 <td>
                   {notUsed.length === 0 ? (

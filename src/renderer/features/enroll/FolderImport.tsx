@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { TextField } from '../../components/TextField.js';
 import { describeError } from '../../ipc/describe-error.js';
-import { selectCanConfirm, selectCanScan, selectEnrollablePersons } from '../../store/slices/enroll/selectors.js';
+import { selectCanConfirm, selectCanScan, selectEnrollablePersons, selectMissingQualityNotes } from '../../store/slices/enroll/selectors.js';
 import { useAppStore } from '../../store/store-context.js';
 import { ConsentCheck } from './ConsentCheck.js';
 import { DryRunReport } from './DryRunReport.js';
@@ -14,6 +14,7 @@ export function FolderImport() {
   const canScan = selectCanScan(s);
   const canConfirm = selectCanConfirm(s);
   const enrollable = selectEnrollablePersons(s);
+  const missingNotes = selectMissingQualityNotes(s);
 
   const scan = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -46,9 +47,24 @@ export function FolderImport() {
       )}
       {s.report && s.scanPhase === 'finished' && (
         <>
-          <DryRunReport report={s.report} excluded={s.excluded} onToggle={s.togglePerson} locked={s.enrolling || s.importOutcome !== null} />
+          <DryRunReport
+            report={s.report}
+            excluded={s.excluded}
+            onToggle={s.togglePerson}
+            qualityNotes={s.qualityNotes}
+            keepLargest={s.keepLargest}
+            onToggleQualityAccept={s.toggleQualityAccept}
+            onQualityNote={s.setQualityNote}
+            onToggleKeepLargest={s.toggleKeepLargest}
+            locked={s.enrolling || s.importOutcome !== null}
+          />
           {s.importOutcome === null && (
             <div className="enroll__confirm">
+              {missingNotes > 0 && (
+                <p className="banner banner--warning" role="status">
+                  {missingNotes === 1 ? 'One photo is' : `${missingNotes} photos are`} marked "accept anyway" without a note: say why (no names) before enrolling.
+                </p>
+              )}
               <ConsentCheck id="import-consent" terms={s.consentTerms} checked={s.importConsent} onChange={s.setImportConsent} who="each person in this import" />
               <button type="button" className="button button--primary" disabled={!canConfirm} onClick={() => void s.confirmImport()}>
                 Enroll {enrollable} {enrollable === 1 ? 'person' : 'persons'}

@@ -1,7 +1,10 @@
+import { useState } from 'react';
 import { describeError } from '../../ipc/describe-error.js';
 import { selectDeskName } from '../../store/slices/app-info/selectors.js';
 import { selectSessionBusy, selectSessionError, type SignedInSession } from '../../store/slices/session/selectors.js';
 import { useAppStore } from '../../store/store-context.js';
+import { ForgetDeskDialog } from '../audit/ForgetDeskDialog.js';
+import { SyncBadge } from '../sync/SyncBadge.js';
 import { WorkArea } from './WorkArea.js';
 import { WorkAreaNav } from './WorkAreaNav.js';
 
@@ -15,6 +18,7 @@ export function HomeScreen({ session }: HomeScreenProps) {
   const busy = useAppStore(selectSessionBusy);
   const error = useAppStore(selectSessionError);
   const signOut = useAppStore((s) => s.signOut);
+  const [forgetting, setForgetting] = useState(false);
 
   return (
     <div className="shell">
@@ -35,6 +39,12 @@ export function HomeScreen({ session }: HomeScreenProps) {
             <dt>Signed in as</dt>
             <dd>{session.email}</dd>
           </div>
+          <div className="shell__fact">
+            <dt>Sync</dt>
+            <dd>
+              <SyncBadge />
+            </dd>
+          </div>
         </dl>
         <div className="shell__actions">
           {/* The training sandbox's password is the desk's own, not the operator's. */}
@@ -46,6 +56,9 @@ export function HomeScreen({ session }: HomeScreenProps) {
           <button type="button" className="button button--secondary" disabled={busy} onClick={() => void signOut(false)}>
             Sign out
           </button>
+          <button type="button" className="button button--quiet" disabled={busy} onClick={() => setForgetting(true)}>
+            Forget this desk&apos;s data…
+          </button>
         </div>
       </header>
       {error && (
@@ -53,6 +66,7 @@ export function HomeScreen({ session }: HomeScreenProps) {
           {describeError(error)}
         </p>
       )}
+      {forgetting && <ForgetDeskDialog onClose={() => setForgetting(false)} />}
       <WorkAreaNav />
       <main className="shell__main">
         <WorkArea />

@@ -1,20 +1,23 @@
 import { assertNever } from '../../../shared/result.js';
 import { selectArea } from '../../store/slices/navigation/selectors.js';
 import { useAppStore } from '../../store/store-context.js';
-import { Placeholder } from './Placeholder.js';
+import { AuditScreen } from '../audit/AuditScreen.js';
+import { CollectionsScreen } from '../collections/CollectionsScreen.js';
+import { EnrollScreen } from '../enroll/EnrollScreen.js';
+import { SyncScreen } from '../sync/SyncScreen.js';
 
 /** The screen of the current work area. */
 export function WorkArea() {
   const area = useAppStore(selectArea);
   switch (area) {
     case 'collections':
-      return <Placeholder title="Collections" text="Collections and enrollments will appear here." />;
+      return <CollectionsScreen />;
     case 'import':
-      return <Placeholder title="Enroll" text="Folder import and webcam enrollment will appear here." />;
+      return <EnrollScreen />;
     case 'sync':
-      return <Placeholder title="Sync" text="The offline queue will appear here." />;
+      return <SyncScreen />;
     case 'audit':
-      return <Placeholder title="Audit" text="The audit log will appear here." />;
+      return <AuditScreen />;
     default:
       return assertNever(area);
   }

@@ -140,6 +140,27 @@ export function WebcamPanel({ renderOverlay }: WebcamPanelProps) {
                     </label>
                   ))}
                 </fieldset>
+                {c.quality && !c.quality.passed && (
+                  <div className="quality-flag">
+                    <p className="quality-flag__reasons" aria-label={`Quality reasons for photo ${i + 1}`}>
+                      {c.quality.issues.map((issue) => issue.message).join(' ')}
+                    </p>
+                    <div className="quality-flag__note">
+                      <label htmlFor={`capture-note-${c.captureId}`}>Why is photo {i + 1} accepted anyway?</label>
+                      <input
+                        id={`capture-note-${c.captureId}`}
+                        type="text"
+                        value={c.qualityNote}
+                        maxLength={500}
+                        aria-describedby={`capture-note-${c.captureId}-hint`}
+                        onChange={(e) => s.setCaptureNote(c.captureId, e.target.value)}
+                      />
+                      <span id={`capture-note-${c.captureId}-hint`} className="quality-flag__hint">
+                        Required to enroll a flagged photo. Recorded with the enrollment and in the audit log: do not write names.
+                      </span>
+                    </div>
+                  </div>
+                )}
                 <button type="button" className="button button--quiet" onClick={() => s.removeCapture(c.captureId)}>
                   Remove photo {i + 1}
                 </button>

@@ -1,4 +1,6 @@
 import type { StateCreator } from 'zustand';
+import { codesNeedingOverride } from '../../../../shared/domain/quality-acceptance.js';
+import type { QualityOverride } from '../../../../shared/domain/quality.js';
 import type { ErrorCode } from '../../../../shared/result.js';
 import type { IpcClient } from '../../../ipc/client.js';
 import type { AppState } from '../../app-state.js';
@@ -10,6 +12,8 @@ const NEW_SCAN = {
   scanProgress: null,
   report: null,
   excluded: {},
+  qualityNotes: {},
+  keepLargest: {},
   importConsent: false,
   enrolling: false,
   enrollProgress: null,
@@ -62,14 +66,36 @@ export function createEnrollSlice(ipc: IpcClient): StateCreator<AppState, [], []
       else excluded[key] = true;
       set({ excluded });
     },
+    toggleQualityAccept(path) {
+      const qualityNotes = { ...get().qualityNotes };
+      if (path in qualityNotes) delete qualityNotes[path];
+      else qualityNotes[path] = '';
+      set({ qualityNotes });
+    },
+    setQualityNote: (path, note) => set({ qualityNotes: { ...get().qualityNotes, [path]: note } }),
+    toggleKeepLargest(path) {
+      const keepLargest = { ...get().keepLargest };
+      if (keepLargest[path]) delete keepLargest[path];
+      else keepLargest[path] = true;
+      set({ keepLargest });
+    },
     setImportConsent: (importConsent) => set({ importConsent }),
     async confirmImport() {
-      const { scanId, excluded, importConsent, consentTerms } = get();
+      const { scanId, excluded, importConsent, consentTerms, report, qualityNotes, keepLargest } = get();
       if (scanId === null || consentTerms === null) return;
+      // The override names exactly the checks still failing after an optional face crop.
+      const qualityOverrides: Record<string, QualityOverride> = {};
+      for (const photo of report?.persons.flatMap((p) => p.photos) ?? []) {
+        const note = qualityNotes[photo.path];
+        const codes = codesNeedingOverride(photo.quality, keepLargest[photo.path] === true);
+        if (note !== undefined && codes.length > 0) qualityOverrides[photo.path] = { codes, note: note.trim() };
+      }
       set({ enrolling: true, enrollError: null, importResults: [], enrollProgress: null });
       const result = await ipc.invoke('enroll:confirmImport', {
         scanId,
         excluded: Object.keys(excluded),
+        qualityOverrides,
+        keepLargestFace: Object.keys(keepLargest),
         consent: { confirmed: importConsent, textVersion: consentTerms.version },
       });
       set(result.ok ? { enrolling: false, importOutcome: result.value, importResults: result.value.results } : { enrolling: false, enrollError: result.error });

@@ -17,7 +17,7 @@ const report: ScanReportView = {
   ],
   refused: [],
   problems: [],
-  counts: { persons: 3, photosAccepted: 2, photosRefused: 1, duplicates: 0 },
+  counts: { persons: 3, photosAccepted: 2, photosRefused: 1, duplicates: 0, flagged: 0 },
   cancelled: false,
 };
 const finished: ScanResult = { scanId, collectionId: 'col-1', state: 'finished', report, error: null };

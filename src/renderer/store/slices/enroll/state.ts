@@ -16,6 +16,10 @@ export interface EnrollState {
   readonly report: ScanReportView | null;
   /** Person keys the operator unticked. */
   readonly excluded: Readonly<Record<string, true>>;
+  /** Flagged photos (by path) the operator ticked "Accept anyway", with the note they typed. */
+  readonly qualityNotes: Readonly<Record<string, string>>;
+  /** Group photos (by path) to crop to their largest face at enroll time. */
+  readonly keepLargest: Readonly<Record<string, true>>;
   readonly importConsent: boolean;
   readonly enrolling: boolean;
   readonly enrollProgress: ImportProgress | null;
@@ -35,6 +39,10 @@ export interface EnrollActions {
   startScan(): Promise<void>;
   cancelScan(): Promise<void>;
   togglePerson(key: string): void;
+  /** Ticks or unticks "Accept anyway" on a flagged photo (unticking drops its note). */
+  toggleQualityAccept(path: string): void;
+  setQualityNote(path: string, note: string): void;
+  toggleKeepLargest(path: string): void;
   setImportConsent(confirmed: boolean): void;
   confirmImport(): Promise<void>;
   /** Back to a new dry run. */
@@ -58,6 +66,8 @@ export const initialEnrollState: EnrollState = {
   scanProgress: null,
   report: null,
   excluded: {},
+  qualityNotes: {},
+  keepLargest: {},
   importConsent: false,
   enrolling: false,
   enrollProgress: null,

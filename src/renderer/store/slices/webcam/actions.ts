@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { codesNeedingOverride } from '../../../../shared/domain/quality-acceptance.js';
 import { isOrientationTag } from '../../../../shared/domain/tags.js';
 import type { IpcClient } from '../../../ipc/client.js';
 import type { AppState } from '../../app-state.js';
@@ -20,7 +21,15 @@ export function createWebcamSlice(ipc: IpcClient): StateCreator<AppState, [], []
         set({ processingCapture: false, captureRefusal: capture.message });
         return false;
       }
-      const photo = { captureId: capture.captureId, thumbnail: capture.thumbnail, width: capture.width, height: capture.height, tags: capture.suggestedTags };
+      const photo = {
+        captureId: capture.captureId,
+        thumbnail: capture.thumbnail,
+        width: capture.width,
+        height: capture.height,
+        tags: capture.suggestedTags,
+        quality: capture.quality,
+        qualityNote: '',
+      };
       set({ processingCapture: false, captures: [...get().captures, photo] });
       return true;
     },
@@ -36,6 +45,7 @@ export function createWebcamSlice(ipc: IpcClient): StateCreator<AppState, [], []
         }),
       });
     },
+    setCaptureNote: (captureId, qualityNote) => set({ captures: get().captures.map((c) => (c.captureId === captureId ? { ...c, qualityNote } : c)) }),
     setWebcamConsent: (webcamConsent) => set({ webcamConsent }),
     async enrollWebcamPerson() {
       const { webcamName, captures, webcamConsent, consentTerms, enrollCollectionId } = get();
@@ -45,7 +55,10 @@ export function createWebcamSlice(ipc: IpcClient): StateCreator<AppState, [], []
         collectionId: enrollCollectionId,
         name: webcamName,
         source: 'webcam',
-        photos: captures.map((c) => ({ captureId: c.captureId, tags: c.tags })),
+        photos: captures.map((c) => {
+          const codes = codesNeedingOverride(c.quality);
+          return { captureId: c.captureId, tags: c.tags, ...(codes.length > 0 ? { qualityOverride: { codes, note: c.qualityNote.trim() } } : {}) };
+        }),
         consent: { confirmed: webcamConsent, textVersion: consentTerms.version },
       });
       if (!result.ok) {

@@ -1,4 +1,5 @@
 import type { PersonResult } from '../../../../shared/domain/enroll.js';
+import type { PhotoQuality } from '../../../../shared/domain/quality.js';
 import type { OzTag } from '../../../../shared/domain/tags.js';
 import type { AppError } from '../../../../shared/result.js';
 
@@ -9,6 +10,10 @@ export interface CapturedPhoto {
   readonly width: number;
   readonly height: number;
   readonly tags: readonly OzTag[];
+  /** Main's face-quality verdict on the capture; null when the desk has no detector. */
+  readonly quality: PhotoQuality | null;
+  /** Why a flagged capture is enrolled anyway (required for a flagged one). */
+  readonly qualityNote: string;
 }
 
 export interface WebcamName {
@@ -35,6 +40,7 @@ export interface WebcamActions {
   captureFrame(dataBase64: string, mirrored: boolean): Promise<boolean>;
   removeCapture(captureId: string): void;
   toggleCaptureTag(captureId: string, tag: OzTag): void;
+  setCaptureNote(captureId: string, note: string): void;
   setWebcamConsent(confirmed: boolean): void;
   enrollWebcamPerson(): Promise<void>;
   /** Clears the form for the next person. */

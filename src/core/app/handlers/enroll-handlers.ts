@@ -1,0 +1,69 @@
+import { consentTermsOf } from '../../../shared/domain/consent.js';
+import { resolveQualityThresholds } from '../../../shared/domain/quality-thresholds.js';
+import { auditEnrollPerson, auditImport, recordQualityOverride } from '../../audit/index.js';
+import type { HandlerTable } from '../../ipc/handler-table.js';
+import { assertEnrollmentAllowed } from '../../retention/index.js';
+import { EnrollService, ScanSessions } from '../../services/enroll/index.js';
+import { QueuedEnrollmentSink } from '../../services/enroll/queued-enrollment-sink.js';
+import type { AppContext } from '../create-app.js';
+
+type EnrollChannels =
+  | 'enroll:consentTerms'
+  | 'enroll:collections'
+  | 'enroll:scanFolder'
+  | 'enroll:scanResult'
+  | 'enroll:cancelScan'
+  | 'enroll:confirmImport'
+  | 'enroll:processCapture'
+  | 'enroll:enrollPerson'
+  | 'enroll:thumbnail';
+
+export const enrollHandlers = (ctx: AppContext): Pick<HandlerTable, EnrollChannels> => {
+  const service = new EnrollService({
+    db: ctx.db,
+    photos: ctx.photos,
+    client: () => ctx.session.requireClient(),
+    deskName: () => ctx.settings.get().deskName,
+    operator: () => {
+      const status = ctx.session.status();
+      return status.state === 'signedIn' ? status.email : 'unknown';
+    },
+    consentTerms: () => consentTermsOf(ctx.settings.get()),
+    // Offline-first: every enrollment is committed to the queue, then sent by the sync worker.
+    sink: new QueuedEnrollmentSink(ctx.queue, () => void ctx.sync.syncNow()),
+    detector: ctx.quality,
+    thresholds: () => resolveQualityThresholds(ctx.settings.get().qualityThresholds),
+    onQualityOverride: (targets, override) => recordQualityOverride(ctx.audit, targets, override),
+  });
+  const emit = ctx.options.emit;
+  // The stale-sync guard: refuses new enrollments while old ones wait too long (when IT set a limit).
+  const guard = (): void => assertEnrollmentAllowed(ctx.queue.status(), ctx.settings.get());
+  const scans = new ScanSessions(service, {
+    progress: (p) => emit('import:progress', p),
+    finished: (r) => emit('import:finished', r),
+    personResult: (scanId, result) => emit('import:personResult', { scanId, result }),
+  });
+  ctx.onDispose(() => scans.dispose());
+  return {
+    'enroll:consentTerms': () => consentTermsOf(ctx.settings.get()),
+    'enroll:collections': async () =>
+      (await ctx.session.requireClient().listCollections()).map((c) => ({ collectionId: c.collectionId, alias: c.alias })),
+    'enroll:scanFolder': (input) => {
+      // Fail before starting when nobody is signed in: the dry run checks the server.
+      ctx.session.requireClient();
+      return scans.start(input);
+    },
+    'enroll:scanResult': ({ scanId }) => scans.result(scanId),
+    'enroll:cancelScan': ({ scanId }) => scans.cancel(scanId),
+    'enroll:confirmImport': ({ scanId, excluded, tagOverrides, qualityOverrides, keepLargestFace, consent }) => {
+      guard();
+      return auditImport(ctx.audit, consent, async () => scans.confirm(scanId, { excluded, tagOverrides, qualityOverrides, keepLargestFace, consent }));
+    },
+    'enroll:processCapture': ({ dataBase64, mirrored }) => service.processCapture(dataBase64, mirrored),
+    'enroll:enrollPerson': (input) => {
+      guard();
+      return auditEnrollPerson(ctx.audit, input, () => service.enrollPerson(input));
+    },
+    'enroll:thumbnail': ({ scanId, sha256 }) => scans.thumbnail(scanId, sha256),
+  };
+};

@@ -1,0 +1,65 @@
+import type { StateCreator } from 'zustand';
+import type { IpcClient } from '../../../ipc/client.js';
+import type { AppState } from '../../app-state.js';
+import { initialSyncState, SYNC_TABLE_LIMIT, type SyncSlice } from './state.js';
+
+export function createSyncSlice(ipc: IpcClient): StateCreator<AppState, [], [], SyncSlice> {
+  return (set, get) => {
+    // Retry and discard share one shape: the item busy, then a fresh list (status arrives by event).
+    const onItem = async (itemId: string, call: () => Promise<boolean | null>): Promise<boolean> => {
+      set({ queueItemBusy: itemId, syncError: null });
+      const done = await call();
+      set({ queueItemBusy: null });
+      await get().loadQueueItems();
+      return done === true;
+    };
+
+    return {
+      ...initialSyncState,
+      async loadSyncStatus() {
+        const result = await ipc.invoke('queue:status', undefined);
+        set(result.ok ? { syncStatus: result.value } : { syncError: result.error });
+      },
+      async loadQueueItems() {
+        const filter = get().queueFilter;
+        set({ queueLoading: true });
+        const result = await ipc.invoke('queue:list', { ...(filter === null ? {} : { state: filter }), limit: SYNC_TABLE_LIMIT, offset: 0 });
+        // A filter changed while this was on its way: the newer request wins.
+        if (get().queueFilter !== filter) return;
+        set(result.ok ? { queueItems: result.value, queueLoading: false } : { syncError: result.error, queueLoading: false });
+      },
+      async setQueueFilter(queueFilter) {
+        set({ queueFilter });
+        await get().loadQueueItems();
+      },
+      syncChanged: (syncStatus) => set({ syncStatus }),
+      async syncNow() {
+        set({ syncError: null });
+        const result = await ipc.invoke('queue:syncNow', undefined);
+        set(result.ok ? { syncStatus: result.value } : { syncError: result.error });
+      },
+      retryQueueItem: (itemId, tags) =>
+        onItem(itemId, async () => {
+          const result = await ipc.invoke('queue:retry', tags === undefined ? { itemId } : { itemId, tags: { ...tags } });
+          if (!result.ok) set({ syncError: result.error });
+          return result.ok ? result.value.retried : null;
+        }),
+      discardQueueItem: (itemId) =>
+        onItem(itemId, async () => {
+          const result = await ipc.invoke('queue:discard', { itemId });
+          if (!result.ok) set({ syncError: result.error });
+          return result.ok ? result.value.discarded : null;
+        }),
+      async exportQueueCsv() {
+        set({ syncError: null });
+        const result = await ipc.invoke('queue:exportCsv', undefined);
+        if (!result.ok) {
+          set({ syncError: result.error });
+          return null;
+        }
+        return result.value;
+      },
+      clearSyncError: () => set({ syncError: null }),
+    };
+  };
+}
