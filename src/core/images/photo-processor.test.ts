@@ -33,6 +33,13 @@ describe('createPhotoProcessor', () => {
     expect(await processor.process(input)).toMatchObject({ ok: false, reason: 'too_small' });
   });
 
+  it('passes the steps (crop, no thumbnail) through to the pipeline', async () => {
+    const processor = createPhotoProcessor();
+    const input = { bytes: await (await uniqueFace(5)).jpeg().toBuffer() };
+    const result = await processor.process(input, undefined, { crop: { left: 0, top: 0, width: 500, height: 560 }, thumbnail: false });
+    expect(result).toMatchObject({ ok: true, width: 500, height: 560, thumbnail: null });
+  });
+
   it('drops queued photos once cancelled, but lets started ones finish', async () => {
     let markStarted: () => void = () => undefined;
     const started = new Promise<void>((resolve) => (markStarted = resolve));

@@ -1,9 +1,9 @@
 import { createLimiter } from './limiter.js';
-import { processPhoto, type PhotoInput, type PhotoLimits, type PhotoResult } from './process-photo.js';
+import { processPhoto, type PhotoInput, type PhotoLimits, type PhotoResult, type PhotoSteps } from './process-photo.js';
 
 export interface PhotoProcessor {
   /** Queues one photo; rejects with the signal's reason if cancelled before its turn. */
-  process(input: PhotoInput, signal?: AbortSignal): Promise<PhotoResult>;
+  process(input: PhotoInput, signal?: AbortSignal, steps?: PhotoSteps): Promise<PhotoResult>;
   readonly concurrency: number;
   readonly active: number;
   readonly queued: number;
@@ -14,7 +14,7 @@ export interface PhotoProcessorOptions {
   readonly concurrency?: number;
   readonly limits?: Partial<PhotoLimits>;
   /** The pipeline to run; tests wrap the real one to observe it. */
-  readonly run?: (input: PhotoInput, limits: Partial<PhotoLimits>) => Promise<PhotoResult>;
+  readonly run?: (input: PhotoInput, limits: Partial<PhotoLimits>, steps: PhotoSteps) => Promise<PhotoResult>;
 }
 
 /** Shared by every caller in main (import scan, enroll, webcam) so the total stays bounded. */
@@ -24,10 +24,10 @@ export function createPhotoProcessor(options: PhotoProcessorOptions = {}): Photo
   const run = options.run ?? processPhoto;
   const limits = options.limits ?? {};
   return {
-    process(input, signal) {
+    process(input, signal, steps = {}) {
       return limiter.run(async () => {
         signal?.throwIfAborted();
-        return run(input, limits);
+        return run(input, limits, steps);
       });
     },
     concurrency,

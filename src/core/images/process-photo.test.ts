@@ -131,11 +131,22 @@ describe('processPhoto output', () => {
 
   it('makes a 256 px JPEG thumbnail and hashes exactly the output JPEG', async () => {
     const out = await accepted('big.jpg');
+    if (!out.thumbnail) throw new Error('no thumbnail');
     const thumb = await sharp(out.thumbnail).metadata();
     expect(thumb.format).toBe('jpeg');
     expect(Math.max(thumb.width ?? 0, thumb.height ?? 0)).toBe(256);
     expect(out.sha256).toBe(createHash('sha256').update(out.jpeg).digest('hex'));
     expect(out.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('skips the thumbnail when asked, with the very same JPEG', async () => {
+    const source = { bytes: await (await uniqueFace(7)).resize({ width: 1400 }).jpeg().toBuffer() };
+    const full = await processPhoto(source);
+    const bare = await processPhoto(source, {}, { thumbnail: false });
+    if (!full.ok || !bare.ok) throw new Error('refused');
+    expect(full.thumbnail).not.toBeNull();
+    expect(bare.thumbnail).toBeNull();
+    expect(bare.sha256).toBe(full.sha256);
   });
 
   it('is deterministic: the same input gives the same hash, a different one another', async () => {

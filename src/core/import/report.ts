@@ -1,4 +1,6 @@
+import type { PhotoQuality } from '../../shared/domain/quality.js';
 import type { OzTag } from '../../shared/domain/tags.js';
+import type { CropRegion } from '../images/auto-crop.js';
 import type { RefusalReason } from '../images/refusal.js';
 
 export interface PersonName {
@@ -23,6 +25,10 @@ export interface PhotoReport {
   readonly notes?: readonly string[];
   /** Path of the first photo in this batch with the same output hash. */
   readonly duplicateOf?: string;
+  /** The face-quality verdict on the output photo (when the scan had a detector). */
+  readonly quality?: PhotoQuality;
+  /** The auto-crop around a small face; enrolling processes the file with the same crop. */
+  readonly crop?: CropRegion;
 }
 
 export interface PersonReport {
@@ -59,6 +65,8 @@ export interface ScanCounts {
   /** Refused photos of persons plus stray files. */
   readonly photosRefused: number;
   readonly duplicates: number;
+  /** Accepted photos the face-quality checks flagged (enrolled only when the operator accepts them). */
+  readonly flagged: number;
 }
 
 /** The dry run: metadata and hashes only, never image bytes, so 10,000 files stay small. */

@@ -65,7 +65,7 @@ describe('scanFolder, one folder per person', () => {
     }
     expect(report.refused).toEqual([expect.objectContaining({ fileName: 'readme.txt', reason: 'not_in_person_folder' })]);
     expect(report.problems).toEqual([]);
-    expect(report.counts).toEqual({ persons: 2, photosAccepted: 4, photosRefused: 1, duplicates: 0 });
+    expect(report.counts).toEqual({ persons: 2, photosAccepted: 4, photosRefused: 1, duplicates: 0, flagged: 0 });
     expect(report.cancelled).toBe(false);
   });
 
@@ -95,7 +95,7 @@ describe('scanFolder, one folder per person', () => {
     expect(b['same.jpg']).toMatchObject({ status: 'duplicate', reason: 'duplicate_in_batch', duplicateOf: join(root, 'A Person', 'a-copy.png') });
     expect(b['enrolled.jpg']).toMatchObject({ status: 'duplicate', reason: 'already_enrolled' });
     expect(b['queued.jpg']).toMatchObject({ status: 'duplicate', reason: 'already_queued' });
-    expect(report.counts).toEqual({ persons: 2, photosAccepted: 1, photosRefused: 0, duplicates: 4 });
+    expect(report.counts).toEqual({ persons: 2, photosAccepted: 1, photosRefused: 0, duplicates: 4, flagged: 0 });
   });
 
   it('reports a missing root as a problem instead of throwing', async () => {
@@ -270,7 +270,7 @@ describe('scanFolder at scale', () => {
     const report = await scanFolder(root, { processor, onProgress: () => void (events += 1) });
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(events).toBe(2 * 10_001);
-    expect(report.counts).toEqual({ persons: 100, photosAccepted: 2, photosRefused: 9_998, duplicates: 1 });
+    expect(report.counts).toEqual({ persons: 100, photosAccepted: 2, photosRefused: 9_998, duplicates: 1, flagged: 0 });
     // Only metadata is kept: no Buffer anywhere in the report.
     expect(JSON.stringify(report).length).toBeLessThan(5_000_000);
     expect(report.persons.flatMap((p) => p.photos).some((p) => Object.values(p).some((v) => Buffer.isBuffer(v)))).toBe(false);

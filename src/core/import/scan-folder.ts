@@ -1,9 +1,14 @@
 import { basename, relative, resolve } from 'node:path';
 import { assertNever } from '../../shared/result.js';
 import { defaultTagsFor, isOrientationTag, type OzTag } from '../../shared/domain/tags.js';
+import type { QualityThresholds } from '../../shared/domain/quality-thresholds.js';
+import type { PhotoQuality } from '../../shared/domain/quality.js';
+import type { CropRegion } from '../images/auto-crop.js';
 import type { PhotoProcessor } from '../images/photo-processor.js';
 import type { PhotoResult } from '../images/process-photo.js';
 import type { PhotoRefusal } from '../images/refusal.js';
+import type { FaceDetector } from '../quality/index.js';
+import { assessFile } from './assess-file.js';
 import { readManifest } from './manifest.js';
 import { parsePersonName } from './person-name.js';
 import type { PersonName, PersonReport, PhotoReport, ScanProblem, ScanProgress, ScanReport, StrayFile } from './report.js';
@@ -18,6 +23,9 @@ export interface ScanOptions {
   readonly onProgress?: (progress: ScanProgress) => void;
   readonly isKnownHash?: (sha256: string) => 'enrolled' | 'queued' | null;
   readonly fs?: ScanFs;
+  /** Face-quality checks per photo (the app and the CLI pass one); without it no verdicts. */
+  readonly detector?: FaceDetector;
+  readonly thresholds?: QualityThresholds;
 }
 
 interface PlannedPerson {
@@ -28,13 +36,31 @@ interface PlannedPerson {
   readonly tags: readonly OzTag[] | null;
 }
 
-/** What survives of a processed photo: the JPEG itself is dropped as soon as it is hashed. */
+/** What survives of a processed photo: the JPEG itself is dropped once hashed and assessed. */
 type PhotoOutcome =
-  | { readonly ok: true; readonly sha256: string; readonly width: number; readonly height: number; readonly notes: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly sha256: string;
+      readonly width: number;
+      readonly height: number;
+      readonly notes: readonly string[];
+      readonly quality?: PhotoQuality;
+      readonly crop?: CropRegion;
+    }
   | PhotoRefusal;
 
-const slim = (r: PhotoResult): PhotoOutcome =>
-  r.ok ? { ok: true, sha256: r.sha256, width: r.width, height: r.height, notes: r.notes } : r;
+const slim = (r: PhotoResult, quality?: PhotoQuality, crop?: CropRegion): PhotoOutcome =>
+  r.ok
+    ? { ok: true, sha256: r.sha256, width: r.width, height: r.height, notes: r.notes, ...(quality ? { quality } : {}), ...(crop ? { crop } : {}) }
+    : r;
+
+/** The pipeline (no thumbnail: the enroll step makes it), then the quality checks when a detector is given. */
+async function processOne(path: string, options: ScanOptions): Promise<PhotoOutcome> {
+  const processed = await options.processor.process({ path }, options.signal, { thumbnail: false });
+  if (!options.detector) return slim(processed);
+  const assessed = await assessFile(options.processor, path, processed, { detector: options.detector, thresholds: options.thresholds, signal: options.signal });
+  return assessed ? slim(assessed.result, assessed.quality, assessed.crop) : slim(processed);
+}
 
 async function planFolders(root: string, ctx: WalkContext, strays: StrayFile[]): Promise<PlannedPerson[]> {
   if (!(await enterFolder(root, ctx))) return [];
@@ -114,6 +140,8 @@ async function processAll(
   options: ScanOptions,
 ): Promise<(PhotoOutcome | undefined)[]> {
   const { processor, signal, onProgress } = options;
+  // With a detector, more photos wait in the pipeline while one is being assessed.
+  const workers = processor.concurrency + (options.detector ? 1 : 0);
   const outcomes: (PhotoOutcome | undefined)[] = new Array<PhotoOutcome | undefined>(items.length);
   let next = 0;
   let done = 0;
@@ -122,7 +150,7 @@ async function processAll(
       const index = next++;
       const path = items[index] ?? '';
       try {
-        outcomes[index] = slim(await processor.process({ path }, signal));
+        outcomes[index] = await processOne(path, options);
       } catch (err) {
         if (signal?.aborted) return;
         outcomes[index] = { ok: false, reason: 'unreadable', message: `The file could not be processed (${err instanceof Error ? err.message : 'unknown error'}).` };
@@ -131,7 +159,7 @@ async function processAll(
       onProgress?.({ phase: 'processing', done, total: items.length, current: path });
     }
   };
-  await Promise.all(Array.from({ length: processor.concurrency }, worker));
+  await Promise.all(Array.from({ length: workers }, worker));
   return outcomes;
 }
 
@@ -189,6 +217,7 @@ export async function scanFolder(root: string, options: ScanOptions): Promise<Sc
       photosAccepted: photos.filter((p) => p.status === 'accepted').length,
       photosRefused: photos.filter((p) => p.status === 'refused').length + refused.length,
       duplicates: photos.filter((p) => p.status === 'duplicate').length,
+      flagged: photos.filter((p) => p.status === 'accepted' && p.quality?.passed === false).length,
     },
     cancelled,
   };
@@ -212,6 +241,8 @@ function toPhotoReport(
     height: outcome.height,
     tags: tagsFor(plannedTags, outcome),
     notes: outcome.notes,
+    ...(outcome.quality ? { quality: outcome.quality } : {}),
+    ...(outcome.crop ? { crop: outcome.crop } : {}),
   };
   const first = firstByHash.get(outcome.sha256);
   if (first !== undefined) {

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { uniqueFace } from '../../fixtures/corpus.js';
+import { uniqueWideFace } from '../../fixtures/corpus.js';
 import { expect, test } from '../fixtures.js';
 import { openEnroll, personsOnServer } from './enroll-steps.js';
 
@@ -12,14 +12,14 @@ test('folder import: dry run, untick one person, confirm consent, enroll the res
   try {
     const person = async (name: string, seeds: readonly number[]) => {
       mkdirSync(path.join(folder, name));
-      for (const seed of seeds) writeFileSync(path.join(folder, name, `photo-${seed}.jpg`), await (await uniqueFace(seed)).jpeg().toBuffer());
+      for (const seed of seeds) writeFileSync(path.join(folder, name, `photo-${seed}.jpg`), await (await uniqueWideFace(seed)).jpeg().toBuffer());
     };
     await person('Anna Karlsson', [41, 42]);
     await person('Boris Petrov', [43]);
     await person('Carl Unticked', [44]);
     writeFileSync(path.join(folder, 'Boris Petrov', 'scan-notes.jpg'), 'not a photo');
     // Landscape: a different orientation tag must reach the server.
-    writeFileSync(path.join(folder, 'Boris Petrov', 'wide.jpg'), await (await uniqueFace(45)).resize({ width: 900, height: 600, fit: 'cover' }).jpeg().toBuffer());
+    writeFileSync(path.join(folder, 'Boris Petrov', 'wide.jpg'), await (await uniqueWideFace(45)).extend({ left: 300, right: 300, background: '#8a8f94' }).jpeg().toBuffer());
 
     await openEnroll(page, sandbox);
     await page.getByLabel('Folder path').fill(folder);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { uniqueFace } from '../../fixtures/corpus.js';
+import { uniqueWideFace } from '../../fixtures/corpus.js';
 import { writeY4m } from '../../helpers/y4m.js';
 import { expect, test } from '../fixtures.js';
 import { openEnroll, personsOnServer } from './enroll-steps.js';
@@ -16,7 +16,7 @@ const cameraTest = test.extend<object, { fakeCamera: string }>({
     async ({}, use) => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'enroll-desk-y4m-'));
       const file = path.join(dir, 'face.y4m');
-      await writeY4m(file, await (await uniqueFace(61)).jpeg().toBuffer(), { width: 600, height: 800, frames: 5 });
+      await writeY4m(file, await (await uniqueWideFace(61)).jpeg().toBuffer(), { width: 600, height: 800, frames: 5 });
       await use(file);
       rmSync(dir, { recursive: true, force: true });
     },

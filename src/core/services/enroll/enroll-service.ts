@@ -4,17 +4,21 @@ import type Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { consentProblem, type ConsentConfirmation, type ConsentTerms } from '../../../shared/domain/consent.js';
 import type { Capture, ImportOutcome, PersonResult } from '../../../shared/domain/enroll.js';
+import { codesNeedingOverride, isQualityAccepted } from '../../../shared/domain/quality-acceptance.js';
+import { DEFAULT_QUALITY_THRESHOLDS, type QualityThresholds } from '../../../shared/domain/quality-thresholds.js';
+import type { QualityOverride } from '../../../shared/domain/quality.js';
 import { defaultTagsFor, type OzTag } from '../../../shared/domain/tags.js';
 import { AppFailure } from '../../errors/app-failure.js';
 import { toAppError } from '../../errors/to-app-error.js';
 import type { PhotoProcessor } from '../../images/photo-processor.js';
 import type { ProcessedPhoto } from '../../images/process-photo.js';
-import type { PersonReport, ScanProgress, ScanReport } from '../../import/report.js';
+import type { PersonReport, PhotoReport, ScanProgress, ScanReport } from '../../import/report.js';
 import { scanFolder } from '../../import/scan-folder.js';
 import type { OzClient } from '../../oz/index.js';
+import { assessPhoto, cropToFace, toPhotoQuality, type FaceDetector } from '../../quality/index.js';
 import { CaptureStore } from './capture-store.js';
 import { EnrolledPhotos } from './enrolled-photos.js';
-import { enrollmentMetaData, type EnrollmentSource } from './enrollment-meta.js';
+import { enrollmentMetaData, type EnrollmentSource, type QualityOverrideRecord } from './enrollment-meta.js';
 import type { EnrollmentPhoto, EnrollmentSink } from './enrollment-sink.js';
 import { OnlineEnrollmentSink } from './online-enrollment-sink.js';
 import { indexServerPhotos, type ServerPhotoIndex } from './server-photo-index.js';
@@ -32,6 +36,12 @@ export interface EnrollServiceDeps {
   /** Online by default; the offline queue's sink once it is wired. */
   readonly sink?: EnrollmentSink;
   readonly now?: () => Date;
+  /** Face-quality checks for dry runs and webcam captures; without it photos carry no verdict. */
+  readonly detector?: FaceDetector;
+  /** The thresholds in force (settings may change them); the defaults otherwise. */
+  readonly thresholds?: () => QualityThresholds;
+  /** Called once per accepted flagged photo of an enrollment that was sent or queued (the audit log). */
+  readonly onQualityOverride?: (targets: { readonly collectionId: string; readonly enrollmentId: string }, override: QualityOverride) => void;
 }
 
 export interface ScanInput {
@@ -57,6 +67,10 @@ export interface ImportSelection {
   readonly consent: ConsentConfirmation | undefined;
   /** Enroll photos the desk or the server already holds, as new persons (CLI --allow-duplicates). */
   readonly allowDuplicates?: boolean;
+  /** Flagged photos accepted anyway, with the operator's note, by photo path. */
+  readonly qualityOverrides?: Readonly<Record<string, QualityOverride>>;
+  /** Group photos (by path) cropped to their largest face before enrolling. */
+  readonly keepLargestFace?: readonly string[];
 }
 
 export interface ImportHooks {
@@ -72,7 +86,10 @@ export interface EnrollPersonRequest {
   readonly name: { readonly first: string; readonly middle: string; readonly last: string };
   readonly externalId?: string | undefined;
   readonly source: 'webcam' | 'form';
-  readonly photos: readonly ({ readonly captureId: string; readonly tags: readonly OzTag[] } | { readonly dataBase64: string; readonly fileName: string; readonly tags: readonly OzTag[] })[];
+  readonly photos: readonly (
+    | { readonly captureId: string; readonly tags: readonly OzTag[]; readonly qualityOverride?: QualityOverride | undefined }
+    | { readonly dataBase64: string; readonly fileName: string; readonly tags: readonly OzTag[] }
+  )[];
   readonly consent: ConsentConfirmation | undefined;
 }
 
@@ -109,6 +126,7 @@ export class EnrollService {
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       isKnownHash: (sha) => (server.has(sha) || this.enrolled.find(input.collectionId, sha) ? 'enrolled' : null),
+      ...(this.deps.detector ? { detector: this.deps.detector, thresholds: this.#thresholds() } : {}),
     });
     return { collectionId: input.collectionId, report, server, serverCheckError };
   }
@@ -150,9 +168,20 @@ export class EnrollService {
   async enrollPerson(request: EnrollPersonRequest): Promise<PersonResult> {
     const terms = this.#requireConsent(request.consent);
     const photos: EnrollmentPhoto[] = [];
+    const overrides: QualityOverrideRecord[] = [];
     for (const [i, photo] of request.photos.entries()) {
-      const processed = 'captureId' in photo ? this.captures.get(photo.captureId) : await this.#processBytes(Buffer.from(photo.dataBase64, 'base64'), `photo ${i + 1}`);
-      if (processed === null) throw new AppFailure('NOT_FOUND', `Photo ${i + 1} is no longer held by the desk: capture it again.`);
+      const held = 'captureId' in photo ? this.captures.get(photo.captureId) : { photo: await this.#processBytes(Buffer.from(photo.dataBase64, 'base64'), `photo ${i + 1}`), quality: null };
+      if (held === null) throw new AppFailure('NOT_FOUND', `Photo ${i + 1} is no longer held by the desk: capture it again.`);
+      const processed = held.photo;
+      const override = 'captureId' in photo ? photo.qualityOverride : undefined;
+      if (!isQualityAccepted(held.quality, override)) {
+        const needed = codesNeedingOverride(held.quality);
+        throw new AppFailure('BAD_INPUT', `Photo ${i + 1} was flagged by the quality check (${needed.join(', ')}): accept it with a note, or capture it again.`, {
+          field: 'qualityOverride',
+          codes: needed,
+        });
+      }
+      if (override && codesNeedingOverride(held.quality).length > 0) overrides.push({ sha256: processed.sha256, ...override });
       if (this.enrolled.find(request.collectionId, processed.sha256)) {
         throw new AppFailure('CONFLICT', `Photo ${i + 1} is already enrolled in this collection.`);
       }
@@ -160,11 +189,12 @@ export class EnrollService {
       photos.push({ jpeg: processed.jpeg, sha256: processed.sha256, tags: photo.tags });
     }
     const enrollmentId = randomUUID();
-    const metaData = this.#meta(enrollmentId, request.name, terms, request.source, request.externalId, undefined);
+    const metaData = this.#meta(enrollmentId, request.name, terms, request.source, request.externalId, undefined, overrides);
     const submitted = await this.#sink.submit(
       { enrollmentId, collectionId: request.collectionId, metaData, photos },
       { onConfirmed: (personId, hashes) => this.enrolled.record(request.collectionId, { personId, enrollmentId }, hashes) },
     );
+    this.#reportOverrides(request.collectionId, enrollmentId, overrides);
     for (const photo of request.photos) if ('captureId' in photo) this.captures.delete(photo.captureId);
     return {
       key: enrollmentId,
@@ -183,22 +213,24 @@ export class EnrollService {
     const bytes = Buffer.from(dataBase64, 'base64');
     const result = await this.deps.photos.process({ bytes: mirrored ? await unmirror(bytes) : bytes });
     if (!result.ok) return { ok: false, reason: result.reason, message: result.message };
+    const quality = this.deps.detector ? toPhotoQuality(await assessPhoto(this.deps.detector, result.jpeg, this.#thresholds())) : null;
     return {
       ok: true,
-      captureId: this.captures.put(result),
-      thumbnail: `data:image/jpeg;base64,${result.thumbnail.toString('base64')}`,
+      captureId: this.captures.put(result, quality),
+      thumbnail: `data:image/jpeg;base64,${(result.thumbnail ?? Buffer.alloc(0)).toString('base64')}`,
       width: result.width,
       height: result.height,
       sha256: result.sha256,
       suggestedTags: defaultTagsFor({ width: result.width, height: result.height, source: 'webcam' }),
       notes: result.notes,
+      quality,
     };
   }
 
-  /** A photo's thumbnail rebuilt from its file (the dry run keeps no pixels). */
-  async thumbnailOf(path: string): Promise<Buffer> {
-    const result = await this.deps.photos.process({ path });
-    if (!result.ok) throw new AppFailure('NOT_FOUND', `${basename(path)}: ${result.message}`);
+  /** A photo's thumbnail rebuilt from its file (the dry run keeps no pixels), with the dry run's auto-crop. */
+  async thumbnailOf(photo: Pick<PhotoReport, 'path' | 'crop'>): Promise<Buffer> {
+    const result = await this.deps.photos.process({ path: photo.path }, undefined, photo.crop ? { crop: photo.crop } : {});
+    if (!result.ok || !result.thumbnail) throw new AppFailure('NOT_FOUND', `${basename(photo.path)}: ${result.ok ? 'no thumbnail' : result.message}`);
     return result.thumbnail;
   }
 
@@ -222,6 +254,7 @@ export class EnrollService {
     source: EnrollmentSource,
     externalId: string | undefined,
     sourceKey: string | undefined,
+    qualityOverrides: readonly QualityOverrideRecord[] = [],
   ): Readonly<Record<string, unknown>> {
     return enrollmentMetaData({
       enrollmentId,
@@ -233,12 +266,37 @@ export class EnrollService {
       source,
       externalId,
       sourceKey,
+      qualityOverrides,
     });
+  }
+
+  #thresholds(): QualityThresholds {
+    return this.deps.thresholds?.() ?? DEFAULT_QUALITY_THRESHOLDS;
+  }
+
+  #reportOverrides(collectionId: string, enrollmentId: string, overrides: readonly QualityOverrideRecord[]): void {
+    for (const o of overrides) this.deps.onQualityOverride?.({ collectionId, enrollmentId }, { codes: o.codes, note: o.note });
   }
 
   /** The person a photo of this import already belongs to, on the desk's record or the server. */
   #knownPerson(scan: ScanOutcome, sha256: string): string | null {
     return this.enrolled.find(scan.collectionId, sha256)?.personId ?? scan.server.get(sha256) ?? null;
+  }
+
+  /**
+   * The photo as the dry run judged it (same auto-crop, same hash), or why not. "Keep the
+   * largest face" crops the group photo around the face the dry run found, and runs the
+   * crop through the pipeline again.
+   */
+  async #prepareScanned(photo: PhotoReport, keepLargestFace: boolean, signal: AbortSignal | undefined): Promise<ProcessedPhoto | string> {
+    const result = await this.deps.photos.process({ path: photo.path }, signal, photo.crop ? { crop: photo.crop } : {});
+    if (!result.ok) return result.message;
+    if (result.sha256 !== photo.sha256) return 'the file changed since the dry run; scan again.';
+    const face = photo.quality?.face;
+    if (!keepLargestFace || !face) return result;
+    const crop = await cropToFace(result.jpeg, face.box);
+    const cropped = await this.deps.photos.process({ bytes: crop.jpeg }, signal);
+    return cropped.ok ? cropped : `the crop to the largest face was refused: ${cropped.message}`;
   }
 
   async #enrollScannedPerson(
@@ -249,7 +307,12 @@ export class EnrollService {
     hooks: ImportHooks,
   ): Promise<PersonResult & { readonly stop?: boolean }> {
     const allow = selection.allowDuplicates === true;
-    const wanted = person.photos.filter((p) => p.status === 'accepted' || (allow && p.status === 'duplicate' && p.reason !== 'duplicate_in_batch'));
+    const keepLargest = new Set(selection.keepLargestFace ?? []);
+    const overrideOf = (p: PhotoReport): QualityOverride | undefined => selection.qualityOverrides?.[p.path];
+    const candidates = person.photos.filter((p) => p.status === 'accepted' || (allow && p.status === 'duplicate' && p.reason !== 'duplicate_in_batch'));
+    // A flagged photo is enrolled only when the operator accepted it (with a note) or cropped it to one face.
+    const wanted = candidates.filter((p) => isQualityAccepted(p.quality, overrideOf(p), keepLargest.has(p.path)));
+    const held = candidates.filter((p) => !wanted.includes(p)).map((p) => `${p.fileName}: not enrolled, flagged by the quality check (${p.quality?.issues[0]?.message ?? 'quality'}).`);
     // Resuming: photos of this person already enrolled pin the person the rest is added to.
     const target = allow
       ? null
@@ -258,37 +321,52 @@ export class EnrollService {
           .map((p) => this.#knownPerson(scan, p.sha256 ?? ''))
           .find((id): id is string => id !== null) ?? null);
     if (wanted.length === 0) {
-      const why = person.photos.some((p) => p.status === 'duplicate') ? 'All photos are already enrolled.' : 'No usable photo.';
+      const why =
+        held.length > 0
+          ? `No photo passed the quality check; accept one with a note to enroll this person. ${held.join(' ')}`
+          : person.photos.some((p) => p.status === 'duplicate')
+            ? 'All photos are already enrolled.'
+            : 'No usable photo.';
       return { ...skipped(person, why), personId: target };
     }
-    const photos: EnrollmentPhoto[] = [];
-    const problems: string[] = [];
+    const photos: (EnrollmentPhoto & { readonly order: number; readonly fileName: string })[] = [];
+    const overrides: QualityOverrideRecord[] = [];
+    const problems: string[] = [...held];
     await Promise.all(
-      wanted.map(async (p) => {
-        const result = await this.deps.photos.process({ path: p.path }, hooks.signal);
-        if (!result.ok) problems.push(`${p.fileName}: ${result.message}`);
-        else if (result.sha256 !== p.sha256) problems.push(`${p.fileName}: the file changed since the dry run; scan again.`);
-        else {
-          photos.push({ jpeg: result.jpeg, sha256: result.sha256, tags: selection.tagOverrides?.[p.path] ?? p.tags });
-          hooks.onThumbnail?.(result.sha256, result.thumbnail);
+      wanted.map(async (p, order) => {
+        const prepared = await this.#prepareScanned(p, keepLargest.has(p.path), hooks.signal);
+        if (typeof prepared === 'string') {
+          problems.push(`${p.fileName}: ${prepared}`);
+          return;
         }
+        photos.push({ jpeg: prepared.jpeg, sha256: prepared.sha256, tags: selection.tagOverrides?.[p.path] ?? p.tags, order, fileName: p.fileName });
+        if (prepared.thumbnail) hooks.onThumbnail?.(prepared.sha256, prepared.thumbnail);
+        const override = overrideOf(p);
+        const needed = codesNeedingOverride(p.quality, keepLargest.has(p.path));
+        if (override && needed.length > 0) overrides.push({ sha256: prepared.sha256, codes: needed, note: override.note });
       }),
     );
     // Keep the dry run's file order (processing finishes out of order).
-    const order = new Map(wanted.map((p, i) => [p.sha256, i]));
-    photos.sort((a, b) => (order.get(a.sha256) ?? 0) - (order.get(b.sha256) ?? 0));
-    const fileNameOf = new Map(wanted.map((p) => [p.sha256, p.fileName]));
+    photos.sort((a, b) => a.order - b.order);
+    const fileNameOf = new Map(photos.map((p) => [p.sha256, p.fileName]));
     const message = problems.length > 0 ? problems.join(' ') : null;
     if (photos.length === 0) return { ...base(person, 'failed', message), personId: target };
 
     const enrollmentId = randomUUID();
     const source: EnrollmentSource = scan.report.layout === 'manifest' ? 'manifest' : 'folder';
-    const metaData = this.#meta(enrollmentId, person.name, terms, source, person.externalId, person.key);
+    const sentOverrides = overrides.filter((o) => photos.some((p) => p.sha256 === o.sha256));
+    const metaData = this.#meta(enrollmentId, person.name, terms, source, person.externalId, person.key, sentOverrides);
     const confirmed: string[] = [];
     let personId = target;
     try {
       const submitted = await this.#sink.submit(
-        { enrollmentId, collectionId: scan.collectionId, metaData, photos, ...(target === null ? {} : { targetPersonId: target }) },
+        {
+          enrollmentId,
+          collectionId: scan.collectionId,
+          metaData,
+          photos: photos.map(({ jpeg, sha256, tags }) => ({ jpeg, sha256, tags })),
+          ...(target === null ? {} : { targetPersonId: target }),
+        },
         {
           ...(hooks.signal ? { signal: hooks.signal } : {}),
           onConfirmed: (id, hashes) => {
@@ -298,6 +376,7 @@ export class EnrollService {
           },
         },
       );
+      this.#reportOverrides(scan.collectionId, enrollmentId, sentOverrides);
       const sent = photos.map((p) => ({ fileName: fileNameOf.get(p.sha256) ?? p.sha256, sha256: p.sha256, tags: p.tags }));
       return {
         ...base(person, submitted.status, message),

@@ -1,4 +1,12 @@
 import type { ConsentTerms } from '../../../shared/domain/consent.js';
+import type { QualityCode } from '../../../shared/domain/quality.js';
+
+/** A flagged photo the operator accepted: which photo (its hash), which checks, and their note. */
+export interface QualityOverrideRecord {
+  readonly sha256: string;
+  readonly codes: readonly QualityCode[];
+  readonly note: string;
+}
 
 export type EnrollmentSource = 'folder' | 'manifest' | 'webcam' | 'form';
 
@@ -13,6 +21,7 @@ export interface EnrollmentMetaInput {
   readonly externalId?: string | undefined;
   /** Where an import found the person (folder name or manifest line), for tracing. */
   readonly sourceKey?: string | undefined;
+  readonly qualityOverrides?: readonly QualityOverrideRecord[];
 }
 
 /** `person:meta_data` of a new person: who they are, and who enrolled them with which consent. */
@@ -27,6 +36,9 @@ export function enrollmentMetaData(input: EnrollmentMetaInput): Readonly<Record<
       ...(input.externalId === undefined ? {} : { external_id: input.externalId }),
       source: input.source,
       ...(input.sourceKey === undefined ? {} : { source_key: input.sourceKey }),
+      ...(input.qualityOverrides && input.qualityOverrides.length > 0
+        ? { quality_overrides: input.qualityOverrides.map((o) => ({ photo_sha256: o.sha256, codes: o.codes, note: o.note.trim() })) }
+        : {}),
     },
   };
 }

@@ -113,7 +113,7 @@ export class ScanSessions {
     if (thumb === undefined) {
       const photo = s.outcome?.report.persons.flatMap((p) => p.photos).find((p) => p.sha256 === sha256);
       if (!photo) throw new AppFailure('NOT_FOUND', 'No such photo in this import.');
-      thumb = await this.service.thumbnailOf(photo.path);
+      thumb = await this.service.thumbnailOf(photo);
     }
     return { dataUrl: `data:image/jpeg;base64,${thumb.toString('base64')}` };
   }

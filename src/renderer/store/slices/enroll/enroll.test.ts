@@ -73,6 +73,8 @@ describe('enroll slice', () => {
     expect(ipc.calls.find((c) => c.channel === 'enroll:confirmImport')?.input).toEqual({
       scanId,
       excluded: ['Anna Smith'],
+      qualityOverrides: {},
+      keepLargestFace: [],
       consent: { confirmed: true, textVersion: '2026-01' },
     });
     expect(store.getState().importResults.map((r) => r.key)).toEqual(['Bob Jones']);
