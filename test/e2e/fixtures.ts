@@ -16,14 +16,14 @@ export interface SandboxServer {
   readonly password: string;
 }
 
-interface TestFixtures {
+export interface TestFixtures {
   /** An Oz sandbox with the demo account, fresh for each test. */
   readonly sandbox: SandboxServer;
   /** The desk's data folder, fresh for each test. */
   readonly dataDir: string;
 }
 
-interface WorkerFixtures {
+export interface WorkerFixtures {
   /** Chromium for the browser project; null in the electron project, which never launches it. */
   readonly deskBrowser: Browser | null;
 }
