@@ -96,17 +96,21 @@ describe('audit entries per operator action', () => {
   });
 
   let personId = '';
-  it('person created: one entry with ids and the photo count, no name', async () => {
+  it('person created from the form: the consent, then one entry with ids and the photo count, no name', async () => {
     const entries = await recordedBy(async () => {
-      const person = await call('persons:create', {
+      await call('enroll:enrollPerson', {
         collectionId,
         name: { first: 'Augusta', middle: '', last: 'Quillfeather' },
-        photos: [{ fileName: 'a.jpg', base64: await face(11), tags: ['photo_selfie'] }],
+        source: 'form',
+        photos: [{ dataBase64: await face(11), fileName: 'a.jpg', tags: ['photo_selfie'] }],
+        consent,
       });
-      personId = person.personId;
     });
-    expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ action: 'personCreated', outcome: 'done', collectionId, personId, counts: { photos: 1 } });
+    expect(entries.map((e) => e.action)).toEqual(['consentConfirmed', 'personCreated']);
+    expect(entries[1]).toMatchObject({ outcome: 'queued', collectionId, counts: { photos: 1 } });
+    await waitFor(() => (app.context.queue.status().pending === 0 ? true : undefined));
+    personId = app.context.queue.list({ limit: 1, offset: 0 })[0]?.personId ?? '';
+    expect(personId).not.toBe('');
     expect(JSON.stringify(app.context.audit.entries())).not.toMatch(/Augusta|Quillfeather/);
   });
 

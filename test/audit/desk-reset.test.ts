@@ -148,4 +148,51 @@ describe.each(stores)('photos and desk reset with the %s', (_label, makeStore) =
     expect(last).toMatchObject({ action: 'deskReset', operator: demo().email, counts: { unsyncedDiscarded: 2, queueItems: 3, secretsRemoved: 3 } });
     expect(await call('desk:unsynced', undefined)).toEqual({ unsynced: 0 });
   });
+
+  it('after a reset, an enrollment queued in the same session survives a restart: readable, then sent', async () => {
+    const collectionId = demo().collectionId;
+    await call('persons:list', { collectionId, offset: 0, limit: 50 });
+    const enroll = async (last: string) =>
+      dispatch(app.handlers, 'enroll:enrollPerson', {
+        collectionId,
+        name: { first: NAMES[0] ?? '', middle: '', last },
+        source: 'form',
+        photos: [{ dataBase64: await faceB64(47), fileName: 'a.jpg', tags: ['photo_selfie'] }],
+        consent: { confirmed: true, textVersion: DEFAULT_CONSENT_TEXT_VERSION },
+      });
+    expect(await enroll('Beforereset')).toMatchObject({ ok: true, value: { status: 'queued' } });
+    await drained();
+    // Once sent, the desk knows the photo is enrolled.
+    expect(await enroll('Again')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await call('desk:reset', {});
+    expect(await secrets.get(secretAccounts.queueKey)).toBeNull();
+
+    // Signed out, so it waits in the queue, sealed under whatever key the queue now uses.
+    // The reset also forgot which photos the desk enrolled.
+    const result = await enroll('Afterreset');
+    if (!result.ok) throw new Error(result.error.message);
+    const queued = result.value as ChannelOutput<'enroll:enrollPerson'>;
+    expect(queued).toMatchObject({ status: 'queued' });
+    expect(await secrets.get(secretAccounts.queueKey)).not.toBeNull();
+    await app.dispose();
+
+    app = await createApp({
+      dataDir,
+      host: 'browser',
+      secretStore: secrets,
+      emit: () => undefined,
+      version: 'test',
+      platform: 'linux',
+      localSandbox: null,
+      restoreSession: false,
+    });
+    const [item] = await call('queue:list', { limit: 10, offset: 0 });
+    expect(item).toMatchObject({ id: queued.itemId, state: 'ready', displayName: `${NAMES[0]} Afterreset` });
+    await call('session:signIn', { serverUrl: sb.url, email: demo().email, password: demo().password, remember: false });
+    await drained();
+    const [sent] = await call('queue:list', { limit: 10, offset: 0 });
+    expect(sent).toMatchObject({ id: queued.itemId, state: 'done', quarantineReason: null });
+    const persons = await call('persons:list', { collectionId, offset: 0, limit: 500 });
+    expect(persons.items.some((p) => p.personId === sent?.personId && p.name.last === 'Afterreset')).toBe(true);
+  });
 });

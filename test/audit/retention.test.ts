@@ -7,8 +7,8 @@ import { processPhoto } from '../../src/core/images/process-photo.js';
 import { createSyncWorker, openQueue, type EnrollmentQueue } from '../../src/core/queue/index.js';
 import { DAY_MS, runRetention, scheduleRetention } from '../../src/core/retention/index.js';
 import { InMemorySecretStore } from '../../src/core/secrets/in-memory-secret-store.js';
-import { cacheMigrations } from '../../src/core/services/cache/cache-migrations.js';
-import { migrate } from '../../src/core/storage/migrate.js';
+import { CacheCipher } from '../../src/core/services/cache/cache-cipher.js';
+import { DeskCache } from '../../src/core/services/cache/desk-cache.js';
 import { openDeskDb } from '../../src/core/storage/open-desk-db.js';
 import { makeTempDir, uniqueFace } from '../fixtures/corpus.js';
 import { signedInClient, startDemoSandbox, type Sandbox } from '../helpers/sandbox.js';
@@ -21,6 +21,7 @@ let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let db: Database.Database;
 let audit: AuditLog;
 let queue: EnrollmentQueue;
+let cache: DeskCache;
 let clock = NOW;
 
 async function photo(seed: number) {
@@ -36,7 +37,7 @@ beforeEach(async () => {
   db = openDeskDb(dataDir);
   audit = openAuditLog(db, { desk: () => 'desk-r', operator: () => 'op@bank.example' }, () => clock);
   queue = await openQueue({ dataDir, secretStore: new InMemorySecretStore(), now: () => clock });
-  migrate(db, 'cache', cacheMigrations);
+  cache = new DeskCache(db, new CacheCipher(key));
 });
 
 afterEach(async () => {
@@ -84,7 +85,7 @@ describe('retention purge', () => {
     const before = audit.entries().length;
     clock = NOW;
 
-    const report = await runRetention({ db, audit, auditKey: async () => key, policy: () => ({ doneQueueDays: 7, cacheDays: 30, auditDays: 365 }), now: () => NOW });
+    const report = await runRetention({ queue, cache, audit, auditKey: async () => key, policy: () => ({ doneQueueDays: 7, cacheDays: 30, auditDays: 365 }), now: () => NOW });
 
     expect(report).toEqual({ doneQueue: 1, cache: 3 + 3 + 1 + 1, audit: 2 });
     const items = queue.list({ limit: 10, offset: 0 }).map((i) => i.id);
@@ -102,7 +103,7 @@ describe('retention purge', () => {
     expect(await audit.verify(async () => key)).toEqual({ ok: true, entries: 4 });
 
     // A second run finds nothing more and records nothing.
-    expect(await runRetention({ db, audit, auditKey: async () => key, policy: () => ({ doneQueueDays: 7, cacheDays: 30, auditDays: 365 }), now: () => NOW })).toEqual({ doneQueue: 0, cache: 0, audit: 0 });
+    expect(await runRetention({ queue, cache, audit, auditKey: async () => key, policy: () => ({ doneQueueDays: 7, cacheDays: 30, auditDays: 365 }), now: () => NOW })).toEqual({ doneQueue: 0, cache: 0, audit: 0 });
     expect(audit.entries()).toHaveLength(4);
   });
 

@@ -11,6 +11,8 @@ import { SessionService } from '../session/session-service.js';
 import { SettingsStore } from '../settings/settings-store.js';
 import { openDeskDb } from '../storage/open-desk-db.js';
 import { startRetention } from '../retention/start-retention.js';
+import { sharedCache } from '../services/cache/shared-cache.js';
+import { EnrolledPhotos } from '../services/enroll/enrolled-photos.js';
 import { createEmbeddedSandboxLauncher } from './embedded-sandbox-launcher.js';
 import { appHandlers } from './handlers/app-handlers.js';
 import { auditHandlers } from './handlers/audit-handlers.js';
@@ -96,7 +98,13 @@ export async function createApp(options: AppHostOptions): Promise<App> {
   disposers.push(() => session.dispose());
   const queue = await openQueue({ dataDir: options.dataDir, secretStore: options.secretStore, db });
   disposers.push(() => queue.close());
-  const sync = createSyncWorker({ queue, getClient: () => (session.status().state === 'signedIn' ? session.requireClient() : null) });
+  const enrolled = new EnrolledPhotos(db);
+  const sync = createSyncWorker({
+    queue,
+    getClient: () => (session.status().state === 'signedIn' ? session.requireClient() : null),
+    // The desk's record of enrolled photos learns a queued enrollment once the server holds it.
+    onItemDone: (item) => enrolled.record(item.collectionId, { personId: item.personId, enrollmentId: item.enrollmentId ?? item.itemId }, item.sha256s),
+  });
   const following = followSession(session, sync, options.emit);
   disposers.push(() => following.dispose());
   const quality = createFaceDetector();
@@ -128,7 +136,7 @@ export async function createApp(options: AppHostOptions): Promise<App> {
     ...queueHandlers(context),
   };
   if (options.restoreSession !== false) await session.restore();
-  const retention = startRetention(context, () => loadAuditKey(options.secretStore));
+  const retention = startRetention({ ...context, cache: () => sharedCache(db, options.secretStore) }, () => loadAuditKey(options.secretStore));
   disposers.push(async () => {
     retention.stop();
     await retention.first;

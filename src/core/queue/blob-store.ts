@@ -39,6 +39,11 @@ export class QueueBlobStore {
     rmSync(this.#file(id), { force: true });
   }
 
+  /** Deletes every photo file (a queue reset); the folder stays for the next enqueue. */
+  clear(): void {
+    for (const name of readdirSync(this.dir)) rmSync(path.join(this.dir, name), { force: true });
+  }
+
   /**
    * Deletes blob files no row references, left by a crash between writing a blob and
    * committing its row (or between confirming and deleting). Only files older than

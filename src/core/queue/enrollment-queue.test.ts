@@ -25,6 +25,54 @@ describe('EnrollmentQueue (store)', () => {
     tmp.remove();
   });
 
+  it('finds photos waiting in the queue by hash (per collection), until the server confirms them', async () => {
+    const [a, b] = await photos(2);
+    if (a === undefined || b === undefined) throw new Error('fixture');
+    const { itemId } = await queue.enqueueCreatePerson({ collectionId: 'c1', metaData: personMeta('Ada', 'Lovelace') }, [a]);
+    expect(queue.hasPhoto(a.sha256)).toBe(true);
+    expect(queue.hasPhoto(a.sha256, 'c1')).toBe(true);
+    expect(queue.hasPhoto(a.sha256, 'c2')).toBe(false);
+    expect(queue.hasPhoto(b.sha256)).toBe(false);
+    queue.engine.store.confirm(itemId, 'p1', [{ position: 0, personImageId: 'i1' }], { done: true });
+    expect(queue.hasPhoto(a.sha256)).toBe(false);
+  });
+
+  it('reset removes every row and photo file, and later enqueues still work and survive a reopen', async () => {
+    const sent = await queue.enqueueCreatePerson({ collectionId: 'c1', metaData: personMeta('Ada', 'Lovelace') }, await photos(1));
+    queue.engine.store.confirm(sent.itemId, 'p1', [{ position: 0, personImageId: 'i1' }], { done: true });
+    await queue.enqueueCreatePerson({ collectionId: 'c1', metaData: personMeta('Bo', 'Brown') }, await photos(2));
+    let changes = 0;
+    queue.onChange(() => (changes += 1));
+    expect(queue.reset()).toBe(2);
+    expect(changes).toBe(1);
+    expect(queue.list({ limit: 10, offset: 0 })).toEqual([]);
+    expect(queue.unsyncedCount()).toBe(0);
+    expect(blobFiles()).toEqual([]);
+
+    const after = await queue.enqueueCreatePerson({ collectionId: 'c1', metaData: personMeta('Cy', 'Cole') }, await photos(1));
+    queue.close();
+    queue = await open();
+    const [view] = queue.list({ limit: 10, offset: 0, withNames: true });
+    expect(view).toMatchObject({ id: after.itemId, state: 'ready', displayName: 'Cy Cole' });
+    expect(queue.engine.blobs.read(queue.engine.store.load(after.itemId)?.photos[0]?.blob_id ?? '').length).toBeGreaterThan(0);
+  });
+
+  it('purgeDone removes only sent items older than the cutoff', async () => {
+    let clock = 1_000;
+    queue.close();
+    queue = await openQueue({ dataDir: tmp.dir, secretStore: secrets, now: () => clock });
+    const old = await queue.enqueueCreatePerson({ collectionId: 'c1', metaData: personMeta('A', 'A') }, await photos(1));
+    queue.engine.store.confirm(old.itemId, 'p1', [{ position: 0, personImageId: 'i1' }], { done: true });
+    clock = 5_000;
+    const recent = await queue.enqueueCreatePerson({ collectionId: 'c1', metaData: personMeta('B', 'B') }, await photos(1));
+    queue.engine.store.confirm(recent.itemId, 'p2', [{ position: 0, personImageId: 'i2' }], { done: true });
+    const waiting = await queue.enqueueCreatePerson({ collectionId: 'c1', metaData: personMeta('C', 'C') }, await photos(1));
+    clock = 10_000;
+    expect(queue.purgeDone(3_000)).toBe(1);
+    expect(queue.list({ limit: 10, offset: 0 }).map((v) => v.id)).toEqual([recent.itemId, waiting.itemId]);
+    expect(queue.purgeDone(3_000)).toBe(0);
+  });
+
   it('persists an enrollment before acknowledging it, with the enrollment id in its meta data', async () => {
     const res = await queue.enqueueCreatePerson({ collectionId: 'c1', metaData: personMeta('Ada', 'Lovelace') }, await photos(2));
     expect(res.created).toBe(true);

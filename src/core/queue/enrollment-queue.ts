@@ -4,7 +4,7 @@ import type { SecretStore } from '../secrets/secret-store.js';
 import { QueueBlobStore } from './blob-store.js';
 import { csvLine } from './csv.js';
 import { migrateQueueDb, openQueueDb } from './open-queue-db.js';
-import { QueueCipher, loadQueueKey } from './queue-crypto.js';
+import { QueueCipher } from './queue-crypto.js';
 import { itemSecretSchema, sha256Schema, uuidSchema, type ItemSecret } from './queue-rows.js';
 import { QueueStore, type StoredItem } from './queue-store.js';
 import type {
@@ -59,6 +59,18 @@ export interface EnrollmentQueue {
   retry(itemId: string, fix?: { readonly tagsBySha256?: Readonly<Record<string, readonly string[]>> }): boolean;
   /** Drops an unfinished item and deletes its photo files. */
   discard(itemId: string): boolean;
+  /** Whether a photo (by SHA-256) waits in the queue, not yet confirmed by the server; optionally in one collection. */
+  hasPhoto(sha256: string, collectionId?: string): boolean;
+  /** Sent or not: items whose server copy is not confirmed (quarantined ones included). */
+  unsyncedCount(): number;
+  /**
+   * Forgets everything: every row, every photo file, and the key held in memory (the next
+   * enqueue reads the keychain again, creating a key if a desk reset deleted it). Returns
+   * the items removed.
+   */
+  reset(): number;
+  /** Removes sent items confirmed before `before` (epoch ms) whose photo files are gone; returns how many. */
+  purgeDone(before: number): number;
   exportCsv(): string;
   /** Called after every change made through this queue. */
   onChange(listener: () => void): () => void;
@@ -68,7 +80,8 @@ export interface EnrollmentQueue {
 
 export async function openQueue(opts: OpenQueueOptions): Promise<EnrollmentQueue> {
   const now = opts.now ?? Date.now;
-  const cipher = new QueueCipher(await loadQueueKey(opts.secretStore));
+  const cipher = new QueueCipher(opts.secretStore);
+  await cipher.unlock();
   const ownsDb = opts.db === undefined;
   const db = opts.db ?? openQueueDb(opts.dataDir);
   if (!ownsDb) migrateQueueDb(db);
@@ -99,6 +112,7 @@ export async function openQueue(opts: OpenQueueOptions): Promise<EnrollmentQueue
     engine: { store, blobs, cipher, now, notify },
 
     async enqueueCreatePerson(input, photos) {
+      await cipher.unlock();
       const enrollmentId = resolveEnrollmentId(input);
       const existing = store.findCreateByEnrollment(enrollmentId);
       if (existing !== null) return { itemId: existing.id, enrollmentId, created: false };
@@ -121,6 +135,7 @@ export async function openQueue(opts: OpenQueueOptions): Promise<EnrollmentQueue
     },
 
     async enqueueAddPhotos(input, photos) {
+      await cipher.unlock();
       const dependsOn = 'dependsOnEnrollmentId' in input ? uuidSchema.parse(input.dependsOnEnrollmentId) : null;
       if (dependsOn !== null && store.findCreateByEnrollment(dependsOn) === null) {
         throw new RangeError(`No queued enrollment ${dependsOn} to add photos to.`);
@@ -167,6 +182,28 @@ export async function openQueue(opts: OpenQueueOptions): Promise<EnrollmentQueue
       for (const id of blobIds) blobs.delete(id);
       notify();
       return true;
+    },
+
+    hasPhoto(sha256, collectionId) {
+      return store.hasPendingPhoto(sha256, collectionId);
+    },
+
+    unsyncedCount() {
+      return store.unsyncedCount();
+    },
+
+    reset() {
+      const removed = store.wipe();
+      blobs.clear();
+      cipher.forget();
+      notify();
+      return removed;
+    },
+
+    purgeDone(before) {
+      const removed = store.purgeDone(before);
+      if (removed > 0) notify();
+      return removed;
     },
 
     exportCsv() {

@@ -258,6 +258,42 @@ export class QueueStore {
       .immediate();
   }
 
+  hasPendingPhoto(sha256: string, collectionId?: string): boolean {
+    const sql = `SELECT 1 FROM queue_photos p JOIN queue_items q ON q.id = p.item_id
+      WHERE p.sha256 = ? AND p.confirmed = 0 AND q.state != 'done'`;
+    const hit =
+      collectionId === undefined
+        ? this.#prep(sql).get(sha256)
+        : this.#prep(`${sql} AND q.collection_id = ?`).get(sha256, collectionId);
+    return hit !== undefined;
+  }
+
+  unsyncedCount(): number {
+    return (this.#prep("SELECT COUNT(*) AS n FROM queue_items WHERE state != 'done'").get() as { n: number }).n;
+  }
+
+  /** Deletes every row; returns the items removed. Photo files are the caller's. */
+  wipe(): number {
+    return this.#db
+      .transaction(() => {
+        this.#prep('DELETE FROM queue_photos').run();
+        return this.#prep('DELETE FROM queue_items').run().changes;
+      })
+      .immediate();
+  }
+
+  /** Done items confirmed before `cutoff` with no photo file left; returns the items removed. */
+  purgeDone(cutoff: number): number {
+    const gone = `SELECT id FROM queue_items q WHERE state = 'done' AND done_at < ?
+      AND NOT EXISTS (SELECT 1 FROM queue_photos p WHERE p.item_id = q.id AND p.blob_id IS NOT NULL)`;
+    return this.#db
+      .transaction(() => {
+        this.#prep(`DELETE FROM queue_photos WHERE item_id IN (${gone})`).run(cutoff);
+        return this.#prep(`DELETE FROM queue_items WHERE id IN (${gone})`).run(cutoff).changes;
+      })
+      .immediate();
+  }
+
   isBlobReferenced(blobId: string): boolean {
     return this.#prep('SELECT 1 FROM queue_photos WHERE blob_id = ?').get(blobId) !== undefined;
   }

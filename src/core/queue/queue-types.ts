@@ -96,3 +96,14 @@ export interface SyncStatus extends QueueStatus {
   readonly pausedMessage: string | null;
   readonly running: boolean;
 }
+
+/** An item the server has fully confirmed, as the worker reports it once. */
+export interface SyncedItem {
+  readonly itemId: string;
+  readonly kind: QueueItemKind;
+  readonly collectionId: string;
+  readonly personId: string;
+  /** The enrollment it created, or the one it adds photos to (null when it adds to a person chosen by id). */
+  readonly enrollmentId: string | null;
+  readonly sha256s: readonly string[];
+}

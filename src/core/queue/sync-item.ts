@@ -34,6 +34,8 @@ export type ItemResult =
  */
 export async function syncItem(deps: SyncItemDeps, item: StoredItem): Promise<ItemResult> {
   try {
+    // The key may have been forgotten by a reset while another process queued this item.
+    await deps.cipher.unlock();
     // The last confirming commit usually finishes the item; only a fully reconciled one needs its own.
     if (!(await runItem(deps, item))) deps.store.markDone(item.row.id);
     return { kind: 'done' };

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OzClient } from '../oz/index.js';
 import { BLOB_DIR } from './blob-store.js';
 import { enrollmentIdOf, uploadName } from './reconcile.js';
+import type { SyncedItem } from './queue-types.js';
 import { createSyncWorker } from './sync-worker.js';
 import { personMeta, photos } from './testing/queue-test-kit.js';
 import { startSandboxQueueEnv, type SandboxQueueEnv } from './testing/sandbox-env.js';
@@ -98,6 +99,28 @@ describe('sync worker against the sandbox', () => {
     expect(report).toMatchObject({ sent: 0, quarantined: 2, remaining: 0 });
     const reasons = env.queue.list({ state: 'quarantined', limit: 5, offset: 0 }).map((v) => v.quarantineReason);
     expect(reasons).toEqual([expect.stringMatching(/no longer exists/), expect.stringMatching(/no longer exists/)]);
+    await worker.stop();
+  });
+
+  it('reports each fully confirmed item once to onItemDone, with its person and photo hashes', async () => {
+    const ph = await photos(12);
+    const { enrollmentId } = await env.queue.enqueueCreatePerson({ collectionId: env.demo.collectionId, metaData: personMeta('Di', 'Do') }, ph.slice(0, 10));
+    await env.queue.enqueueAddPhotos({ collectionId: env.demo.collectionId, dependsOnEnrollmentId: enrollmentId ?? '' }, ph.slice(10));
+    const done: SyncedItem[] = [];
+    const worker = createSyncWorker({
+      queue: env.queue,
+      getClient: () => env.client,
+      backoff: fast,
+      onItemDone: (item) => {
+        done.push(item);
+        throw new Error('a failing hook must not stop the queue');
+      },
+    });
+    expect(await worker.syncNow()).toMatchObject({ sent: 2, remaining: 0 });
+    const [person] = (await allPersons(env.client, env.demo.collectionId)).filter((p) => enrollmentIdOf(p.metaData) === enrollmentId);
+    expect(done.map((d) => d.kind).sort()).toEqual(['addPhotos', 'createPerson']);
+    for (const d of done) expect(d).toMatchObject({ collectionId: env.demo.collectionId, personId: person?.personId, enrollmentId });
+    expect(done.flatMap((d) => d.sha256s).sort()).toEqual(ph.map((p) => p.sha256).sort());
     await worker.stop();
   });
 

@@ -3,7 +3,8 @@ import { assertNever } from '../../shared/result.js';
 import { defaultBackoff, type BackoffPolicy } from './backoff.js';
 import { ConnectivityMonitor } from './connectivity.js';
 import type { EnrollmentQueue } from './enrollment-queue.js';
-import type { PausedReason, SyncStatus } from './queue-types.js';
+import type { StoredItem } from './queue-store.js';
+import type { PausedReason, SyncedItem, SyncStatus } from './queue-types.js';
 import { syncItem, type ItemResult } from './sync-item.js';
 
 export interface SyncWorkerOptions {
@@ -15,6 +16,11 @@ export interface SyncWorkerOptions {
   /** How often to probe the server while offline. */
   readonly probeIntervalMs?: number;
   readonly random?: () => number;
+  /**
+   * Called once per item the server fully confirmed, after the commit that marked it done
+   * (e.g. to record its photos as enrolled). A throwing hook is logged, never fatal.
+   */
+  readonly onItemDone?: (item: SyncedItem) => void;
 }
 
 const NOT_SIGNED_IN_MESSAGE = 'Sign in to send the queued enrollments.';
@@ -117,7 +123,7 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
       }
       const item = store.claimNext();
       if (item === null) break;
-      const task = syncItem({ ...queue.engine, client, backoff, random: opts.random }, item).then(settle, (err: unknown) => {
+      const task = syncItem({ ...queue.engine, client, backoff, random: opts.random }, item).then((result) => settle(result, item), (err: unknown) => {
         // syncItem settles its own failures; reaching here is a bug in the store layer.
         store.release(item.row.id);
         console.error('enroll-desk queue: unexpected sync failure', err);
@@ -133,11 +139,12 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
     settleDrains();
   }
 
-  function settle(result: ItemResult): void {
+  function settle(result: ItemResult, item: StoredItem): void {
     switch (result.kind) {
       case 'done':
         sentTotal += 1;
         connectivity.reportSuccess();
+        reportDone(item.row.id);
         return;
       case 'retry':
         if (result.reachedServer) connectivity.reportSuccess();
@@ -157,6 +164,25 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
         return;
       default:
         assertNever(result);
+    }
+  }
+
+  function reportDone(itemId: string): void {
+    if (opts.onItemDone === undefined) return;
+    // Reloaded: the claimed copy predates the person id the attempt learned.
+    const done = store.load(itemId);
+    if (done === null || done.row.person_id === null) return;
+    try {
+      opts.onItemDone({
+        itemId,
+        kind: done.row.kind,
+        collectionId: done.row.collection_id,
+        personId: done.row.person_id,
+        enrollmentId: done.row.enrollment_id ?? done.row.depends_on_enrollment_id,
+        sha256s: done.photos.map((p) => p.sha256),
+      });
+    } catch (err) {
+      console.error('enroll-desk queue: the item-done hook failed', err);
     }
   }
 

@@ -2,5 +2,4 @@ export { runRetention, type RetentionDeps, type RetentionReport } from './run-re
 export { scheduleRetention, type RetentionSchedule } from './retention-scheduler.js';
 export { DEFAULT_RETENTION, DAY_MS, retentionPolicyOf, type RetentionPolicy } from './retention-policy.js';
 export { assertEnrollmentAllowed, checkStaleSync, DEFAULT_STALE_SYNC_WARN_HOURS, type StaleSyncVerdict } from './stale-sync-guard.js';
-export { unsyncedCount } from './desk-tables.js';
 export { startRetention, type RetentionHost } from './start-retention.js';

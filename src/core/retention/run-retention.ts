@@ -1,10 +1,12 @@
-import type Database from 'better-sqlite3';
 import type { AuditLog } from '../audit/audit-log.js';
-import { purgeDoneQueueRows, purgeStaleCache } from './desk-tables.js';
+import type { EnrollmentQueue } from '../queue/index.js';
+import type { DeskCache } from '../services/cache/desk-cache.js';
 import { DAY_MS, type RetentionPolicy } from './retention-policy.js';
 
 export interface RetentionDeps {
-  readonly db: Database.Database;
+  /** The running queue and cache purge through their owners, so what they hold in memory stays in step. */
+  readonly queue: Pick<EnrollmentQueue, 'purgeDone'>;
+  readonly cache: Pick<DeskCache, 'purgeOlderThan'>;
   readonly audit: AuditLog;
   /** The checkpoint-signing key; asked for only when audit entries expire. */
   readonly auditKey: () => Promise<Buffer>;
@@ -25,8 +27,8 @@ export interface RetentionReport {
 export async function runRetention(deps: RetentionDeps): Promise<RetentionReport> {
   const now = (deps.now ?? Date.now)();
   const policy = deps.policy();
-  const doneQueue = purgeDoneQueueRows(deps.db, now - policy.doneQueueDays * DAY_MS);
-  const cache = purgeStaleCache(deps.db, now - policy.cacheDays * DAY_MS);
+  const doneQueue = deps.queue.purgeDone(now - policy.doneQueueDays * DAY_MS);
+  const cache = deps.cache.purgeOlderThan(now - policy.cacheDays * DAY_MS);
   const auditCutoff = now - policy.auditDays * DAY_MS;
   const oldest = deps.audit.oldestAt();
   const audit = oldest !== null && oldest < auditCutoff ? deps.audit.purgeBefore(auditCutoff, await deps.auditKey()).purged : 0;

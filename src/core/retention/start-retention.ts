@@ -1,13 +1,16 @@
-import type Database from 'better-sqlite3';
 import type { Settings } from '../../shared/domain/settings.js';
 import { auditErrorCode } from '../audit/audit-error-code.js';
 import type { AuditLog } from '../audit/audit-log.js';
+import type { EnrollmentQueue } from '../queue/index.js';
+import type { DeskCache } from '../services/cache/desk-cache.js';
 import { retentionPolicyOf } from './retention-policy.js';
 import { scheduleRetention, type RetentionSchedule } from './retention-scheduler.js';
 import { runRetention } from './run-retention.js';
 
 export interface RetentionHost {
-  readonly db: Database.Database;
+  readonly queue: Pick<EnrollmentQueue, 'purgeDone'>;
+  /** The shared desk cache (its key is loaded on first use). */
+  readonly cache: () => Promise<Pick<DeskCache, 'purgeOlderThan'>>;
   readonly audit: AuditLog;
   readonly settings: { get(): Settings };
 }
@@ -15,7 +18,8 @@ export interface RetentionHost {
 /** The app's purge: at start and daily; a failed run is recorded, the next one tries again. */
 export function startRetention(host: RetentionHost, auditKey: () => Promise<Buffer>): RetentionSchedule {
   return scheduleRetention(
-    () => runRetention({ db: host.db, audit: host.audit, auditKey, policy: () => retentionPolicyOf(host.settings.get()) }),
+    async () =>
+      runRetention({ queue: host.queue, cache: await host.cache(), audit: host.audit, auditKey, policy: () => retentionPolicyOf(host.settings.get()) }),
     (err) => {
       try {
         host.audit.record({ action: 'retentionPurged', outcome: 'failed', errorCode: auditErrorCode(err), operator: null });

@@ -91,16 +91,6 @@ export const photoUploadSchema = z
   .strict();
 export type PhotoUploadInput = z.infer<typeof photoUploadSchema>;
 
-/** Seam for the enrollment issue: consent is recorded there; this form leaves it null. */
-export const createPersonInputSchema = z
-  .object({
-    collectionId: id,
-    name: personNameSchema.refine((n) => n.first !== '' || n.last !== '', 'Enter a first or last name.'),
-    photos: z.array(photoUploadSchema).min(1, 'Add at least one photo.').max(MAX_PHOTOS_PER_CREATE),
-  })
-  .strict();
-export type CreatePersonInput = z.infer<typeof createPersonInputSchema>;
-
 export const deletePersonInputSchema = personRefSchema.extend({ confirmDeleteAnalyses: z.boolean() }).strict();
 
 export const relatedAnalysisSchema = z.object({

@@ -16,9 +16,19 @@ test('adds a person with a name and two photos, then shows thumbnails and tags',
   await expect(chosen.getByText('after orienting')).toHaveCount(2);
   await expect(page.getByLabel('Orientation of face-1.jpg')).toHaveValue('orientation_portrait');
   await expect(chosen.getByRole('checkbox', { name: 'Selfie (face photo)' }).first()).toBeChecked();
+  // Every enrollment records the person's consent, the form's too.
+  await page.getByRole('checkbox', { name: /I confirm the person agreed/ }).check();
   await page.screenshot({ path: `${screenshots}/create-person.png`, fullPage: true });
   await page.getByRole('button', { name: 'Create person' }).click();
 
+  // Saved on the desk first; the list shows the person once the queue has sent it.
+  await expect(page.getByRole('status').filter({ hasText: 'Saved on this desk — will be sent when the server is reachable.' })).toBeVisible();
+  const row = page.getByRole('list', { name: 'Persons' }).getByRole('listitem').filter({ hasText: 'Ada King Lovelace' });
+  await expect(row).toContainText('2 photos', { timeout: 20_000 });
+  await expect(row.getByRole('img', { name: 'Photo of Ada King Lovelace' })).toBeVisible();
+  await page.screenshot({ path: `${screenshots}/persons-list.png`, fullPage: true });
+
+  await row.getByRole('button', { name: 'Ada King Lovelace' }).click();
   const detail = page.getByRole('article', { name: 'Person Ada King Lovelace' });
   await expect(detail).toBeVisible();
   const photos = page.getByRole('list', { name: 'Photos' }).getByRole('listitem', { name: /^Photo \d$/ });
@@ -28,12 +38,7 @@ test('adds a person with a name and two photos, then shows thumbnails and tags',
   await expect(page.getByRole('list', { name: 'Tags of photo 2' })).toContainText('orientation_portrait');
   await expect(photos.first()).toContainText(/\d+ × \d+ px/);
   await page.screenshot({ path: `${screenshots}/person-detail.png`, fullPage: true });
-
   await page.getByRole('button', { name: '← Persons' }).click();
-  const row = page.getByRole('list', { name: 'Persons' }).getByRole('listitem').filter({ hasText: 'Ada King Lovelace' });
-  await expect(row).toContainText('2 photos');
-  await expect(row.getByRole('img', { name: 'Photo of Ada King Lovelace' })).toBeVisible();
-  await page.screenshot({ path: `${screenshots}/persons-list.png`, fullPage: true });
 
   // The name search finds the person from the desk's index.
   await page.getByLabel('Search by name').fill('lovel');

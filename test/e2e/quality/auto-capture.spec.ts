@@ -18,4 +18,13 @@ test('a well-framed face is captured by itself once every check has passed', asy
   await page.waitForTimeout(2_500);
   await expect(webcam.getByRole('img', { name: /Captured photo/ })).toHaveCount(1);
   await webcam.screenshot({ path: 'test-results/screenshots/face-quality-captured.png' });
+
+  // A restarted camera starts afresh: nothing is taken before its first frame, the pass time
+  // starts again, and one new automatic photo follows once the face has passed for a second.
+  await webcam.getByRole('button', { name: 'Stop camera' }).click();
+  await webcam.getByRole('button', { name: 'Start camera' }).click();
+  await expect(webcam.getByRole('img', { name: 'Captured photo 2' })).toBeVisible({ timeout: 30_000 });
+  await expect(webcam.getByText('The camera has no picture yet.')).toHaveCount(0);
+  await page.waitForTimeout(2_500);
+  await expect(webcam.getByRole('img', { name: /Captured photo/ })).toHaveCount(2);
 });

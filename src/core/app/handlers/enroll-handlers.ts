@@ -34,6 +34,7 @@ export const enrollHandlers = (ctx: AppContext): Pick<HandlerTable, EnrollChanne
     detector: ctx.quality,
     thresholds: () => resolveQualityThresholds(ctx.settings.get().qualityThresholds),
     onQualityOverride: (targets, override) => recordQualityOverride(ctx.audit, targets, override),
+    isQueued: (collectionId, sha256) => ctx.queue.hasPhoto(sha256, collectionId),
   });
   const emit = ctx.options.emit;
   // The stale-sync guard: refuses new enrollments while old ones wait too long (when IT set a limit).

@@ -1,10 +1,10 @@
-import { auditPersonDeletion, withAudit } from '../../audit/index.js';
+import { auditPersonDeletion } from '../../audit/index.js';
 import type { HandlerTable } from '../../ipc/handler-table.js';
 import { sharedCache } from '../../services/cache/shared-cache.js';
 import { PersonsService } from '../../services/persons/persons-service.js';
 import type { AppContext } from '../create-app.js';
 
-type PersonsChannels = 'persons:list' | 'persons:search' | 'persons:thumbnails' | 'persons:get' | 'persons:create' | 'persons:delete';
+type PersonsChannels = 'persons:list' | 'persons:search' | 'persons:thumbnails' | 'persons:get' | 'persons:delete';
 
 export const personsHandlers = (ctx: AppContext): Pick<HandlerTable, PersonsChannels> => {
   const service = sharedCache(ctx.db, ctx.options.secretStore).then(
@@ -24,11 +24,6 @@ export const personsHandlers = (ctx: AppContext): Pick<HandlerTable, PersonsChan
     'persons:search': async ({ collectionId, text, limit }) => (await service).search(collectionId, text, limit),
     'persons:thumbnails': async ({ collectionId, personIds }) => (await service).thumbnails(collectionId, personIds),
     'persons:get': async ({ collectionId, personId }) => (await service).get(collectionId, personId),
-    'persons:create': async (input) =>
-      withAudit(ctx.audit, { action: 'personCreated', targets: { collectionId: input.collectionId } }, async () => (await service).create(input), (p) => ({
-        targets: { personId: p.personId },
-        counts: { photos: p.photoCount },
-      })),
     'persons:delete': async ({ collectionId, personId, confirmDeleteAnalyses }) =>
       auditPersonDeletion(ctx.audit, { collectionId, personId }, async () => (await service).delete(collectionId, personId, confirmDeleteAnalyses)),
   };

@@ -176,6 +176,21 @@ describe('the queue in the app', () => {
     expect(await dispatch(a.handlers, 'queue:discard', { itemId: other.itemId })).toMatchObject({ ok: true, value: { discarded: true } });
     expect(await dispatch(a.handlers, 'queue:discard', { itemId: other.itemId })).toMatchObject({ ok: true, value: { discarded: false } });
     expect(await status(a)).toMatchObject({ counts: { quarantined: 0 } });
-    expect(a.context.audit.entries().map((e) => e.action)).toEqual(expect.arrayContaining(['queueItemRetried', 'queueItemDiscarded']));
+    // No-ops are recorded as failed attempts, never as changes: the item is sent (CONFLICT) or gone (NOT_FOUND).
+    expect(await dispatch(a.handlers, 'queue:retry', { itemId: bad.itemId })).toMatchObject({ ok: true, value: { retried: false } });
+    expect(await dispatch(a.handlers, 'queue:discard', { itemId: bad.itemId })).toMatchObject({ ok: true, value: { discarded: false } });
+    expect(await dispatch(a.handlers, 'queue:retry', { itemId: 'no-such-item' })).toMatchObject({ ok: true, value: { retried: false } });
+    const queueEntries = a.context.audit
+      .entries()
+      .filter((e) => e.action === 'queueItemRetried' || e.action === 'queueItemDiscarded')
+      .map((e) => [e.action, e.queueItemId, e.outcome, e.errorCode]);
+    expect(queueEntries).toEqual([
+      ['queueItemRetried', bad.itemId, 'done', null],
+      ['queueItemDiscarded', other.itemId, 'done', null],
+      ['queueItemDiscarded', other.itemId, 'failed', 'NOT_FOUND'],
+      ['queueItemRetried', bad.itemId, 'failed', 'CONFLICT'],
+      ['queueItemDiscarded', bad.itemId, 'failed', 'CONFLICT'],
+      ['queueItemRetried', 'no-such-item', 'failed', 'NOT_FOUND'],
+    ]);
   });
 });

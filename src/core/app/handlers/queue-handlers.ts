@@ -1,4 +1,4 @@
-import { withAudit } from '../../audit/index.js';
+import { auditErrorCode } from '../../audit/audit-error-code.js';
 import type { HandlerTable } from '../../ipc/handler-table.js';
 import type { QueueItemView as CoreItemView } from '../../queue/index.js';
 import type { QueueItemView } from '../../../shared/domain/queue.js';
@@ -11,14 +11,11 @@ export const queueHandlers = (ctx: AppContext): Pick<HandlerTable, QueueChannels
   'queue:status': () => toPayload(ctx.sync.status()),
   'queue:list': ({ state, limit, offset }) =>
     ctx.queue.list({ ...(state === undefined ? {} : { state }), limit, offset, withNames: true }).map(toItemView),
-  'queue:retry': ({ itemId, tags }) =>
-    withAudit(
-      ctx.audit,
-      { action: 'queueItemRetried', targets: { queueItemId: itemId } },
-      () => ({ retried: ctx.queue.retry(itemId, tags === undefined ? undefined : { tagsBySha256: tags }) }),
-    ),
-  'queue:discard': ({ itemId }) =>
-    withAudit(ctx.audit, { action: 'queueItemDiscarded', targets: { queueItemId: itemId } }, () => ({ discarded: ctx.queue.discard(itemId) })),
+  'queue:retry': ({ itemId, tags }) => {
+    const retried = audited(ctx, 'queueItemRetried', itemId, () => ctx.queue.retry(itemId, tags === undefined ? undefined : { tagsBySha256: tags }));
+    return { retried };
+  },
+  'queue:discard': ({ itemId }) => ({ discarded: audited(ctx, 'queueItemDiscarded', itemId, () => ctx.queue.discard(itemId)) }),
   'queue:syncNow': () => {
     // Signed out: say so rather than start a drain that can only pause.
     ctx.session.requireClient();
@@ -27,6 +24,25 @@ export const queueHandlers = (ctx: AppContext): Pick<HandlerTable, QueueChannels
   },
   'queue:exportCsv': () => ({ fileName: `enroll-desk-queue-${new Date().toISOString().slice(0, 10)}.csv`, csv: ctx.queue.exportCsv() }),
 });
+
+/**
+ * Runs a retry or discard and records what really happened: `done` only when the item
+ * changed, otherwise `failed` with NOT_FOUND (no such item) or CONFLICT (not in a state
+ * that allows it). The operator's answer stays `false` for a no-op.
+ */
+function audited(ctx: AppContext, action: 'queueItemRetried' | 'queueItemDiscarded', itemId: string, change: () => boolean): boolean {
+  const targets = { queueItemId: itemId };
+  let changed: boolean;
+  try {
+    changed = change();
+  } catch (err) {
+    ctx.audit.record({ action, targets, outcome: 'failed', errorCode: auditErrorCode(err) });
+    throw err;
+  }
+  if (changed) ctx.audit.record({ action, targets, outcome: 'done' });
+  else ctx.audit.record({ action, targets, outcome: 'failed', errorCode: ctx.queue.engine.store.load(itemId) === null ? 'NOT_FOUND' : 'CONFLICT' });
+  return changed;
+}
 
 function toItemView(v: CoreItemView): QueueItemView {
   return {

@@ -1,48 +1,51 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { AesGcm } from '../../crypto/aes-gcm.js';
+import { loadOrCreateKey } from '../../crypto/keychain-key.js';
 import { secretAccounts, type SecretStore } from '../../secrets/secret-store.js';
 
-const NONCE_BYTES = 12;
-const TAG_BYTES = 16;
-
-/** AES-256-GCM for personal fields kept in the cache: `nonce | tag | ciphertext`. */
+/**
+ * AES-256-GCM for personal fields kept in the cache. Opening never throws: the cache is
+ * only a copy, so a record sealed under another key (or tampered with) reads as null.
+ * After `forget()` (a wipe) the next seal takes a fresh key and stores it in the keychain.
+ */
 export class CacheCipher {
-  readonly #key: Buffer;
+  #aes: AesGcm | null;
+  readonly #persist: (key: Buffer) => Promise<void>;
 
-  constructor(key: Buffer) {
-    if (key.length !== 32) throw new RangeError('The cache key must be 256 bits.');
-    this.#key = key;
+  constructor(key: Buffer | null, persist: (key: Buffer) => Promise<void> = async () => undefined) {
+    this.#aes = key === null ? null : new AesGcm(key);
+    this.#persist = persist;
   }
 
   seal(text: string): Buffer {
-    const nonce = randomBytes(NONCE_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.#key, nonce);
-    const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-    return Buffer.concat([nonce, cipher.getAuthTag(), body]);
+    return this.#current().seal(Buffer.from(text, 'utf8'));
   }
 
-  /** Null when the record fails authentication (another key, tampering): the cache is only a copy. */
   open(sealed: Uint8Array): string | null {
-    const data = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
-    if (data.length < NONCE_BYTES + TAG_BYTES) return null;
+    if (this.#aes === null) return null;
     try {
-      const decipher = createDecipheriv('aes-256-gcm', this.#key, data.subarray(0, NONCE_BYTES));
-      decipher.setAuthTag(data.subarray(NONCE_BYTES, NONCE_BYTES + TAG_BYTES));
-      return Buffer.concat([decipher.update(data.subarray(NONCE_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+      return this.#aes.open(sealed).toString('utf8');
     } catch {
       return null;
     }
   }
+
+  forget(): void {
+    this.#aes = null;
+  }
+
+  #current(): AesGcm {
+    if (this.#aes === null) {
+      const key = AesGcm.randomKey();
+      this.#aes = new AesGcm(key);
+      // Stored in the background: should it fail, only this copy's names become unreadable after a restart.
+      this.#persist(key).catch(() => undefined);
+    }
+    return this.#aes;
+  }
 }
 
-/** The cache key from the keychain, created on first use. */
-export async function loadCacheKey(store: SecretStore): Promise<Buffer> {
-  const existing = await store.get(secretAccounts.cacheKey);
-  if (existing !== null) {
-    const key = Buffer.from(existing, 'base64');
-    if (key.length === 32) return key;
-  }
-  // A missing or damaged key only costs the cached copy: names sealed under it become unreadable.
-  const key = randomBytes(32);
-  await store.set(secretAccounts.cacheKey, key.toString('base64'));
-  return key;
+/** The cache's cipher over its keychain key, created on first use (a damaged key is replaced). */
+export async function loadCacheCipher(store: SecretStore): Promise<CacheCipher> {
+  const key = await loadOrCreateKey(store, secretAccounts.cacheKey, 'replace');
+  return new CacheCipher(key, (fresh) => store.set(secretAccounts.cacheKey, fresh.toString('base64')));
 }

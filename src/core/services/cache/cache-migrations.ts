@@ -50,4 +50,10 @@ export const cacheMigrations: readonly Migration[] = [
         CREATE TABLE cache_deletion_aliases (job_id TEXT PRIMARY KEY, alias TEXT NOT NULL);
       `),
   },
+  {
+    version: 2,
+    name: 'sealed fields in the shared AES-GCM format',
+    // Names sealed in the old format cannot be opened any more; the copy refills from the server.
+    up: (db) => db.exec('DELETE FROM cache_person_photos; DELETE FROM cache_persons; DELETE FROM cache_person_lists;'),
+  },
 ];

@@ -4,6 +4,7 @@ import { personNameSchema, type PersonName, type PersonSummary, type PhotoInfo }
 import { migrate } from '../../storage/migrate.js';
 import { cacheMigrations } from './cache-migrations.js';
 import type { CacheCipher } from './cache-cipher.js';
+import { ThumbnailCache } from './thumbnail-cache.js';
 import { matchesQuery, nameHaystack } from './name-search.js';
 
 /** A person as the cache keeps it: the summary plus where its thumbnail lives on the server. */
@@ -29,24 +30,68 @@ interface IndexEntry {
   readonly haystack: string;
 }
 
+const TABLES = ['cache_person_photos', 'cache_persons', 'cache_person_lists', 'cache_collections', 'cache_companies', 'cache_deletion_aliases', 'cache_meta'];
+
 const UNREADABLE: PersonName = { first: '', middle: '', last: '(name unreadable)' };
 
 /**
  * The read-only copy of what the desk last saw on the server, for offline screens and
  * the name search the Oz API lacks. Names are sealed with AES-256-GCM; a decrypted name
- * index is kept in memory per collection once searched.
+ * index is kept in memory per collection once searched, and thumbnails in memory only.
  */
 export class DeskCache {
   readonly #db: Database.Database;
   readonly #cipher: CacheCipher;
   readonly #now: () => number;
   readonly #index = new Map<string, Map<string, IndexEntry>>();
+  /** Thumbnails as data URLs: faces stay in memory, never on disk. */
+  readonly thumbnails = new ThumbnailCache();
 
   constructor(db: Database.Database, cipher: CacheCipher, now: () => number = Date.now) {
     this.#db = db;
     this.#cipher = cipher;
     this.#now = now;
     migrate(db, 'cache', cacheMigrations);
+  }
+
+  /** Forgets everything (a desk reset): rows, the in-memory index and thumbnails, and the key. Returns the rows removed. */
+  wipe(): number {
+    const removed = this.#db.transaction(() => TABLES.reduce((n, t) => n + this.#db.prepare(`DELETE FROM ${t}`).run().changes, 0)).immediate();
+    this.#index.clear();
+    this.thumbnails.clear();
+    this.#cipher.forget();
+    return removed;
+  }
+
+  /**
+   * Retention: person lists last refreshed before `cutoff` (with their persons and photos),
+   * persons not seen since, and the collection list when it is that old. Returns the rows removed.
+   */
+  purgeOlderThan(cutoff: number): number {
+    const stale = 'SELECT collection_id FROM cache_person_lists WHERE as_of < ?';
+    const removed = this.#db
+      .transaction(() => {
+        let n = this.#db
+          .prepare(`DELETE FROM cache_person_photos WHERE person_id IN (SELECT person_id FROM cache_persons
+            WHERE collection_id IN (${stale}) OR seen_at < ?)`)
+          .run(cutoff, cutoff).changes;
+        n += this.#db.prepare(`DELETE FROM cache_persons WHERE collection_id IN (${stale}) OR seen_at < ?`).run(cutoff, cutoff).changes;
+        n += this.#db.prepare('DELETE FROM cache_person_lists WHERE as_of < ?').run(cutoff).changes;
+        const asOf = this.#meta('collections_as_of');
+        if (asOf !== null && Number(asOf) < cutoff) {
+          n += this.#db.prepare('DELETE FROM cache_collections').run().changes;
+          n += this.#db.prepare('DELETE FROM cache_companies').run().changes;
+          this.#db.prepare("DELETE FROM cache_meta WHERE key = 'collections_as_of'").run();
+        }
+        return n;
+      })
+      .immediate();
+    if (removed > 0) {
+      // Rebuilt from what is left on the next search; purged faces leave memory too.
+      this.#index.clear();
+      this.thumbnails.clear();
+    }
+    return removed;
   }
 
   // ---- collections and companies

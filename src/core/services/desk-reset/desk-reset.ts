@@ -1,17 +1,20 @@
-import { rmSync } from 'node:fs';
-import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { SessionStatus } from '../../../shared/domain/session.js';
 import type { AuditRecorder } from '../../audit/audit-log.js';
 import { AppFailure } from '../../errors/app-failure.js';
-import { BLOB_DIR } from '../../queue/index.js';
-import { unsyncedCount, wipeCaches, wipeQueueRows } from '../../retention/desk-tables.js';
+import type { EnrollmentQueue, SyncWorker } from '../../queue/index.js';
 import { secretAccounts, type SecretStore } from '../../secrets/secret-store.js';
 import type { SettingsStore } from '../../settings/settings-store.js';
+import type { DeskCache } from '../cache/desk-cache.js';
+import type { EnrolledPhotos } from '../enroll/enrolled-photos.js';
 
 export interface DeskResetDeps {
-  readonly dataDir: string;
   readonly db: Database.Database;
+  /** The running queue, worker and cache: each forgets through its own API, in memory too. */
+  readonly queue: Pick<EnrollmentQueue, 'reset' | 'unsyncedCount'>;
+  readonly sync: Pick<SyncWorker, 'stop'>;
+  readonly cache: () => Promise<Pick<DeskCache, 'wipe'>>;
+  readonly enrolled: Pick<EnrolledPhotos, 'clear'>;
   readonly secrets: SecretStore;
   readonly settings: SettingsStore;
   readonly session: { status(): SessionStatus; signOut(forgetPassword: boolean): Promise<SessionStatus> };
@@ -37,7 +40,7 @@ export interface DeskResetResult {
  * operator confirmed their exact number, so a count that grew in between is asked again.
  */
 export async function resetDesk(deps: DeskResetDeps, input: DeskResetInput): Promise<DeskResetResult> {
-  const unsynced = unsyncedCount(deps.db);
+  const unsynced = deps.queue.unsyncedCount();
   if (unsynced > 0 && input.confirmUnsynced !== unsynced) {
     throw new AppFailure(
       'CONFLICT',
@@ -51,14 +54,17 @@ export async function resetDesk(deps: DeskResetDeps, input: DeskResetInput): Pro
   const { serverUrl, rememberedEmail } = deps.settings.get();
   if (serverUrl !== null && rememberedEmail !== null) passwords.add(secretAccounts.password(serverUrl, rememberedEmail));
   if (before.state === 'signedIn') passwords.add(secretAccounts.password(before.serverUrl, before.email));
+  // Held before the keys go: opening the cache afterwards would create a new key.
+  const cache = await deps.cache();
   let secretsRemoved = 0;
   for (const account of [...passwords, secretAccounts.queueKey, secretAccounts.cacheKey]) {
     if (await deps.secrets.delete(account)) secretsRemoved += 1;
   }
   if (before.state === 'signedIn') await deps.session.signOut(true);
-  const queueItems = wipeQueueRows(deps.db);
-  rmSync(path.join(deps.dataDir, BLOB_DIR), { recursive: true, force: true });
-  const cacheRows = wipeCaches(deps.db);
+  // Nothing may be mid-upload while its rows and photo files go.
+  await deps.sync.stop();
+  const queueItems = deps.queue.reset();
+  const cacheRows = cache.wipe() + deps.enrolled.clear();
   deps.settings.update({ rememberedEmail: null });
   compact(deps.db);
   deps.audit.record({

@@ -42,6 +42,8 @@ export interface EnrollServiceDeps {
   readonly thresholds?: () => QualityThresholds;
   /** Called once per accepted flagged photo of an enrollment that was sent or queued (the audit log). */
   readonly onQualityOverride?: (targets: { readonly collectionId: string; readonly enrollmentId: string }, override: QualityOverride) => void;
+  /** Whether a photo waits in the offline queue for this collection (the dry run reports it as already queued). */
+  readonly isQueued?: (collectionId: string, sha256: string) => boolean;
 }
 
 export interface ScanInput {
@@ -125,7 +127,7 @@ export class EnrollService {
       ...(input.manifestPath ? { manifest: input.manifestPath } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-      isKnownHash: (sha) => (server.has(sha) || this.enrolled.find(input.collectionId, sha) ? 'enrolled' : null),
+      isKnownHash: (sha) => (server.has(sha) || this.enrolled.find(input.collectionId, sha) ? 'enrolled' : this.deps.isQueued?.(input.collectionId, sha) ? 'queued' : null),
       ...(this.deps.detector ? { detector: this.deps.detector, thresholds: this.#thresholds() } : {}),
     });
     return { collectionId: input.collectionId, report, server, serverCheckError };

@@ -48,6 +48,11 @@ export class EnrolledPhotos {
     return row ? { personId: row.person_id, enrollmentId: row.enrollment_id } : null;
   }
 
+  /** Forgets every record (a desk reset); returns the rows removed. */
+  clear(): number {
+    return this.#db.prepare('DELETE FROM enroll_photos').run().changes;
+  }
+
   record(collectionId: string, photo: EnrolledPhoto, hashes: readonly string[], at: number = Date.now()): void {
     this.#db.transaction(() => {
       for (const sha of hashes) this.#insert.run(collectionId, sha, photo.enrollmentId, photo.personId, at);

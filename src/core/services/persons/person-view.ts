@@ -16,10 +16,6 @@ export function nameOf(meta: MetaData | null): PersonName {
   return { first: text(info['first_name']), middle: text(info['middle_name']), last: text(info['last_name']) };
 }
 
-export function nameMeta(name: PersonName): MetaData {
-  return { person_info: { first_name: name.first, middle_name: name.middle, last_name: name.last } };
-}
-
 export function toCachedPerson(person: Person, collectionId: string): CachedPerson {
   return {
     personId: person.personId,

@@ -10,6 +10,7 @@ import type { OzClient } from '../../oz/index.js';
 import { CacheCipher } from '../cache/cache-cipher.js';
 import { DeskCache } from '../cache/desk-cache.js';
 import { PhotosService } from '../photos/photos-service.js';
+import { prepareUploads } from '../photos/prepare-uploads.js';
 import { PersonsService } from './persons-service.js';
 
 let sb: Sandbox;
@@ -50,11 +51,12 @@ async function seed(names: readonly [string, string][]): Promise<void> {
 }
 
 describe('PersonsService', () => {
-  it('creates a person through the photo pipeline and reads the detail with sizes, tags and thumbnails', async () => {
-    const created = await persons.create({ collectionId, name: { first: 'Ada', middle: '', last: 'Lovelace' }, photos: [await face(0), await face(1)] });
-    expect(created).toMatchObject({ name: { first: 'Ada', last: 'Lovelace' }, photoCount: 2 });
+  it('reads the detail of a person with sizes, tags and thumbnails, through photo additions and deletions', async () => {
+    const uploads = await prepareUploads(createPhotoProcessor(), [await face(0), await face(1)]);
+    const created = await client.createPerson(collectionId, { photos: uploads, metaData: { person_info: { first_name: 'Ada', last_name: 'Lovelace' } } });
     const detail = await persons.get(collectionId, created.personId);
     expect(detail.offline).toBe(false);
+    expect(detail.person).toMatchObject({ name: { first: 'Ada', last: 'Lovelace' }, photoCount: 2 });
     expect(detail.photos).toHaveLength(2);
     expect(detail.photos[0]).toMatchObject({ tags: ['photo_selfie'], width: 600, thumbnail: expect.stringMatching(/^data:image\/jpeg;base64,/) });
     expect(detail.photos[0]?.bytes).toBeGreaterThan(1000);
@@ -68,12 +70,16 @@ describe('PersonsService', () => {
     expect(after.photos).toHaveLength(2);
   });
 
-  it('refuses a photo the pipeline rejects, naming the file', async () => {
-    const tiny = { fileName: 'tiny.jpg', base64: Buffer.from(await (await makePhoto(5)).bytes).toString('base64'), tags: ['photo_selfie' as const] };
-    await expect(persons.create({ collectionId, name: { first: 'A', middle: '', last: 'B' }, photos: [tiny] })).rejects.toMatchObject({
-      code: 'BAD_INPUT',
-      message: expect.stringContaining('tiny.jpg'),
-    });
+  it('keeps thumbnails in the shared cache, so a cache wipe drops them', async () => {
+    const uploads = await prepareUploads(createPhotoProcessor(), [await face(0)]);
+    const created = await client.createPerson(collectionId, { photos: uploads, metaData: { person_info: { first_name: 'Thumb', last_name: 'Nail' } } });
+    await persons.list(collectionId, 0, 10);
+    const first = await persons.thumbnails(collectionId, [created.personId]);
+    expect(first[created.personId]).toMatch(/^data:image\/jpeg;base64,/);
+    const url = cache.thumbUrls(collectionId, [created.personId]).get(created.personId) ?? '';
+    expect(cache.thumbnails.get(url)).toBe(first[created.personId]);
+    cache.wipe();
+    expect(cache.thumbnails.get(url)).toBeUndefined();
   });
 
   it('pages persons, fills the name index page by page and searches it (accents folded)', async () => {

@@ -1,13 +1,12 @@
 import sharp from 'sharp';
-import type { CreatePersonInput, DeletePersonOutcomeView, IndexProgress, PersonDetail, PersonsPage, PersonsSearchResult, PersonSummary, PhotoInfo } from '../../../shared/domain/persons.js';
+import type { DeletePersonOutcomeView, IndexProgress, PersonDetail, PersonsPage, PersonsSearchResult, PhotoInfo } from '../../../shared/domain/persons.js';
 import type { OzClient, PersonImage } from '../../oz/index.js';
 import type { PhotoProcessor } from '../../images/photo-processor.js';
 import type { DeskCache } from '../cache/desk-cache.js';
 import { unreachableReason } from '../cache/unreachable.js';
 import { deletePerson } from '../delete-person.js';
-import { prepareUploads } from '../photos/prepare-uploads.js';
-import { nameMeta, toCachedPerson, toSummary } from './person-view.js';
-import { ThumbnailCache, toDataUrl } from './thumbnail-cache.js';
+import { toCachedPerson, toSummary } from './person-view.js';
+import { toDataUrl } from '../cache/thumbnail-cache.js';
 
 export interface PersonsServiceDeps {
   readonly client: () => OzClient;
@@ -26,7 +25,6 @@ const THUMBS_IN_FLIGHT = 4;
 /** Persons of a collection: pages from the server (mirrored into the cache), name search, thumbnails, detail. */
 export class PersonsService {
   readonly #deps: PersonsServiceDeps;
-  readonly #thumbs = new ThumbnailCache();
   readonly #indexing = new Map<string, Promise<void>>();
   readonly #now: () => number;
 
@@ -104,12 +102,12 @@ export class PersonsService {
   }
 
   async #thumbnail(url: string): Promise<string | null> {
-    const hit = this.#thumbs.get(url);
+    const hit = this.#deps.cache.thumbnails.get(url);
     if (hit !== undefined) return hit;
     try {
       const { bytes, contentType } = await this.#deps.client().fetchImageBytes(url);
       const dataUrl = toDataUrl(bytes, contentType);
-      this.#thumbs.set(url, dataUrl);
+      this.#deps.cache.thumbnails.set(url, dataUrl);
       return dataUrl;
     } catch {
       // A missing thumbnail shows as a placeholder; the row itself is still useful.
@@ -159,16 +157,6 @@ export class PersonsService {
     };
   }
 
-  /** Creates the person with up to ten photos in one request (the caller adds the rest). */
-  async create(input: CreatePersonInput): Promise<PersonSummary> {
-    const uploads = await prepareUploads(this.#deps.photos, input.photos);
-    const person = await this.#deps.client().createPerson(input.collectionId, { photos: uploads, metaData: nameMeta(input.name) });
-    const cached = toCachedPerson(person, input.collectionId);
-    const withName = { ...cached, name: input.name, photoCount: Math.max(cached.photoCount, uploads.length) };
-    this.#deps.cache.upsertPerson(withName);
-    return toSummary(withName);
-  }
-
   async delete(collectionId: string, personId: string, confirmDeleteAnalyses: boolean): Promise<DeletePersonOutcomeView> {
     const outcome = await deletePerson(this.#deps.client(), { collectionId, personId, confirmDeleteAnalyses });
     if (outcome.status === 'deleted') this.#deps.cache.removePerson(collectionId, personId);
@@ -176,6 +164,6 @@ export class PersonsService {
   }
 
   forgetThumbnails(): void {
-    this.#thumbs.clear();
+    this.#deps.cache.thumbnails.clear();
   }
 }

@@ -1,37 +1,45 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { TextField } from '../../components/TextField.js';
 import { selectCollectionAlias } from '../../store/slices/collections/selectors.js';
 import { useAppStore } from '../../store/store-context.js';
 import { ErrorNotice } from '../collections/ErrorNotice.js';
+import { ConsentCheck } from '../enroll/ConsentCheck.js';
 import { PhotoChooser } from './PhotoChooser.js';
 import { photosProblem, toUploads } from './photo-uploads.js';
 import { usePhotoPicker } from './use-photo-picker.js';
 
 /**
- * New person: names, at least one tagged photo, created online now. Consent capture
- * belongs to the enrollment screens; they wrap this form's submit when they land.
+ * New person: names, at least one tagged photo and the person's consent. Enrolled the way
+ * every enrollment is (saved on the desk, sent by the queue), so it works offline too.
  */
 export function CreatePersonScreen({ collectionId }: { readonly collectionId: string }) {
   const alias = useAppStore(selectCollectionAlias(collectionId));
   const busy = useAppStore((s) => s.createBusy);
   const error = useAppStore((s) => s.createError);
   const createPerson = useAppStore((s) => s.createPerson);
+  const terms = useAppStore((s) => s.consentTerms);
+  const loadConsent = useAppStore((s) => s.loadCreateConsent);
   const show = useAppStore((s) => s.showCollectionsView);
   const picker = usePhotoPicker();
   const [first, setFirst] = useState('');
   const [middle, setMiddle] = useState('');
   const [last, setLast] = useState('');
+  const [consent, setConsent] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => void loadConsent(), [loadConsent]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const nameProblem = first.trim() === '' && last.trim() === '' ? 'Enter a first or last name.' : null;
-    const next = nameProblem ?? photosProblem(picker.photos);
+    const consentProblem = consent ? null : 'Confirm that the person agreed to the consent text.';
+    const next = nameProblem ?? photosProblem(picker.photos) ?? consentProblem;
     setProblem(next);
     if (next !== null) return;
-    const created = await createPerson(collectionId, { first: first.trim(), middle: middle.trim(), last: last.trim() }, toUploads(picker.photos));
-    // A partial success (person created, some photos refused) stays on the form to show why.
-    if (created?.complete === true) show({ kind: 'person', collectionId, personId: created.personId });
+    const created = await createPerson(collectionId, { first: first.trim(), middle: middle.trim(), last: last.trim() }, toUploads(picker.photos), consent);
+    if (created?.status === 'enrolled') show({ kind: 'person', collectionId, personId: created.personId });
+    // Queued: the persons list says so and shows the person once the queue has sent it.
+    if (created?.status === 'queued') show({ kind: 'persons', collectionId });
   };
 
   return (
@@ -48,6 +56,7 @@ export function CreatePersonScreen({ collectionId }: { readonly collectionId: st
         <TextField id="person-last" label="Last name" value={last} onChange={setLast} autoComplete="off" />
       </div>
       <PhotoChooser label="Photos (JPEG or PNG)" photos={picker.photos} onFiles={(f) => void picker.addFiles(f)} onTags={picker.setTags} onRemove={picker.remove} />
+      <ConsentCheck id="create-person-consent" terms={terms} checked={consent} onChange={setConsent} who="the person" />
       {problem !== null && (
         <p className="field__problem" role="alert">
           {problem}
@@ -55,8 +64,8 @@ export function CreatePersonScreen({ collectionId }: { readonly collectionId: st
       )}
       {error !== null && <ErrorNotice error={error} />}
       <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create person'}
+        <button type="submit" className="button button--primary" disabled={busy || terms === null}>
+          {busy ? 'Saving…' : 'Create person'}
         </button>
       </div>
     </form>

@@ -13,13 +13,18 @@ export interface FaceGuidanceState extends FaceGuidance {
 
 let shared: BrowserFaceDetector | null = null;
 
-/** Live quality checks on a playing video; one detection at a time, paused while the tab is hidden. */
-export function useFaceGuidance(video: HTMLVideoElement | null, thresholds: QualityThresholds): FaceGuidanceState {
+/**
+ * Live quality checks on a playing video; one detection at a time, paused while the tab is
+ * hidden. A new `session` (another camera stream) starts from scratch: no verdict and no
+ * pass time carried over from the previous camera.
+ */
+export function useFaceGuidance(video: HTMLVideoElement | null, thresholds: QualityThresholds, session: unknown = null): FaceGuidanceState {
   const [state, setState] = useState<FaceGuidanceState>({ ...INITIAL_GUIDANCE, status: 'loading' });
   const thresholdsRef = useRef(thresholds);
   thresholdsRef.current = thresholds;
 
   useEffect(() => {
+    setState({ ...INITIAL_GUIDANCE, status: 'loading' });
     if (!video) return undefined;
     shared ??= createBrowserFaceDetector();
     const detector = shared;
@@ -50,7 +55,7 @@ export function useFaceGuidance(video: HTMLVideoElement | null, thresholds: Qual
       stopped = true;
       clearTimeout(timer);
     };
-  }, [video]);
+  }, [video, session]);
 
   return state;
 }

@@ -27,10 +27,21 @@ export function PersonsScreen({ collectionId }: { readonly collectionId: string 
   const requestThumbnails = useAppStore((s) => s.requestThumbnails);
   const searchPersons = useAppStore((s) => s.searchPersons);
   const show = useAppStore((s) => s.showCollectionsView);
+  const notice = useAppStore((s) => s.createNotice);
+  const dismissNotice = useAppStore((s) => s.dismissCreateNotice);
+  const reloadPersons = useAppStore((s) => s.reloadPersons);
+  const lastSync = useAppStore((s) => s.syncStatus?.lastSuccessfulSyncAt ?? null);
+  const seenSync = useRef(lastSync);
   const [query, setQuery] = useState('');
   const scrollRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => void openPersons(collectionId), [collectionId, openPersons]);
+  // The queue sent something (e.g. a person saved on this desk): show the server's list again.
+  useEffect(() => {
+    if (lastSync === seenSync.current) return;
+    seenSync.current = lastSync;
+    void reloadPersons();
+  }, [lastSync, reloadPersons]);
   useEffect(() => {
     const timer = setTimeout(() => void searchPersons(query), 200);
     return () => clearTimeout(timer);
@@ -64,7 +75,6 @@ export function PersonsScreen({ collectionId }: { readonly collectionId: string 
     return () => clearTimeout(timer);
   }, [visibleKey, requestThumbnails]);
 
-  const offline = freshness?.offline === true;
   return (
     <>
       <div className="toolbar">
@@ -72,16 +82,18 @@ export function PersonsScreen({ collectionId }: { readonly collectionId: string 
           ← All collections
         </button>
         <h2>Persons in {alias}</h2>
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={offline}
-          title={offline ? 'Needs the server' : undefined}
-          onClick={() => show({ kind: 'create-person', collectionId })}
-        >
+        <button type="button" className="button button--primary" onClick={() => show({ kind: 'create-person', collectionId })}>
           Add person
         </button>
       </div>
+      {notice !== null && (
+        <div className="create-notice" role="status">
+          <span>{notice}</span>
+          <button type="button" className="button button--quiet" onClick={dismissNotice}>
+            Dismiss
+          </button>
+        </div>
+      )}
       <FreshnessNote freshness={freshness} />
       {error !== null && <ErrorNotice error={error} />}
       <div className="field persons-search">

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { QUEUE_ITEM_STATES, type QueueItemState } from '../../../shared/domain/queue.js';
 import { describeError } from '../../ipc/describe-error.js';
+import { StaleSyncBanner } from '../audit/StaleSyncBanner.js';
 import { STATE_LABELS } from '../../store/slices/sync/selectors.js';
 import { useAppStore } from '../../store/store-context.js';
 import { QueueTable } from './QueueTable.js';
@@ -63,6 +64,7 @@ export function SyncScreen() {
           {describeError(error)}
         </p>
       )}
+      {status !== null && <StaleSyncBanner status={status} />}
       {status === null ? <p role="status">Loading the queue…</p> : <SyncOverview status={status} />}
       <div className="sync-list">
         <div className="toolbar">

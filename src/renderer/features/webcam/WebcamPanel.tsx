@@ -45,7 +45,7 @@ export function WebcamPanel({ renderOverlay }: WebcamPanelProps) {
     }
   };
   // Live face checks over the preview; takes the photo by itself once they pass for a second.
-  const quality = useFaceQualityCamera(camera.stream ? videoElement : null, () => void capture(false), !s.processingCapture);
+  const quality = useFaceQualityCamera(videoElement, camera.stream, () => void capture(false), !s.processingCapture);
 
   return (
     <section className="enroll__panel webcam" aria-labelledby="webcam-title">

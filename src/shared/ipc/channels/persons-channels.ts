@@ -1,11 +1,9 @@
 import {
-  createPersonInputSchema,
   deletePersonInputSchema,
   deletePersonOutcomeSchema,
   indexProgressSchema,
   personDetailSchema,
   personRefSchema,
-  personSummarySchema,
   personsPageInputSchema,
   personsPageSchema,
   personsSearchInputSchema,
@@ -20,7 +18,6 @@ export const personsChannels = {
   'persons:search': { input: personsSearchInputSchema, output: personsSearchResultSchema },
   'persons:thumbnails': { input: thumbnailsInputSchema, output: thumbnailsSchema },
   'persons:get': { input: personRefSchema, output: personDetailSchema },
-  'persons:create': { input: createPersonInputSchema, output: personSummarySchema },
   'persons:delete': { input: deletePersonInputSchema, output: deletePersonOutcomeSchema },
 } as const;
 

@@ -66,28 +66,43 @@ export function createPersonDetailSlice(ipc: IpcClient): StateCreator<AppState, 
         return 'deleted';
       },
       cancelDeletePerson: () => set({ blockingAnalyses: null }),
-      async createPerson(collectionId, name, photos) {
-        set({ createBusy: true, createError: null });
-        const [first = [], ...rest] = uploadBatches(photos);
-        const created = await ipc.invoke('persons:create', { collectionId, name, photos: [...first] });
-        if (!created.ok) {
-          set({ createBusy: false, createError: created.error });
+      async loadCreateConsent() {
+        const terms = await ipc.invoke('enroll:consentTerms', undefined);
+        set(terms.ok ? { consentTerms: terms.value } : { consentTerms: null, createError: terms.error });
+      },
+      async createPerson(collectionId, name, photos, consentConfirmed) {
+        const terms = get().consentTerms;
+        if (terms === null) {
+          set({ createError: { code: 'CONFIG', message: 'The consent text could not be loaded, so nobody can be enrolled.' } });
           return null;
         }
-        const { personId } = created.value;
-        for (const batch of rest) {
-          const added = await ipc.invoke('photos:add', { collectionId, personId, photos: [...batch] });
-          if (!added.ok) {
-            // The person exists now; say so rather than leave the operator guessing.
-            set({ createBusy: false, createError: { ...added.error, message: `The person was created, but some photos were not added: ${added.error.message}` } });
-            void get().reloadPersons();
-            return { personId, complete: false };
-          }
+        set({ createBusy: true, createError: null, createNotice: null });
+        const result = await ipc.invoke('enroll:enrollPerson', {
+          collectionId,
+          name,
+          source: 'form',
+          photos: photos.map((p) => ({ dataBase64: p.base64, fileName: p.fileName, tags: p.tags })),
+          consent: { confirmed: consentConfirmed, textVersion: terms.version },
+        });
+        if (!result.ok) {
+          set({ createBusy: false, createError: result.error });
+          return null;
         }
-        set({ createBusy: false });
-        void get().reloadPersons();
-        return { personId, complete: true };
+        const { status, personId, message } = result.value;
+        if (status === 'enrolled' && personId !== null) {
+          set({ createBusy: false });
+          void get().reloadPersons();
+          return { status: 'enrolled', personId };
+        }
+        if (status === 'queued') {
+          const who = [name.first, name.middle, name.last].filter((n) => n !== '').join(' ');
+          set({ createBusy: false, createNotice: `Saved on this desk — will be sent when the server is reachable. ${who} appears in this list once sent.` });
+          return { status: 'queued' };
+        }
+        set({ createBusy: false, createError: { code: 'INTERNAL', message: message ?? 'The person was not enrolled.' } });
+        return null;
       },
+      dismissCreateNotice: () => set({ createNotice: null }),
       clearDetailError: () => set({ detailError: null, createError: null }),
       async preparePhoto(fileName, base64) {
         const result = await ipc.invoke('photos:prepare', { fileName, base64 });

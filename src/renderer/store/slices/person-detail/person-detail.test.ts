@@ -22,16 +22,34 @@ describe('person-detail slice', () => {
     expect(uploadBatches([photo(1, big), photo(2, big), photo(3, big)]).map((b) => b.length)).toEqual([2, 1]);
   });
 
-  it('creates a person with the first ten photos and adds the rest', async () => {
+  it('enrolls the form through the enrollment path with consent, and says a queued person is saved on the desk', async () => {
     const ipc = new FakeIpcClient({
-      'persons:create': () => ok(detail.person),
-      'photos:add': ({ photos }) => ok({ added: photos.length }),
-      'persons:list': () => ok({ offset: 0, items: [], total: 0, asOf: 1, offline: false, offlineReason: null }),
+      'enroll:consentTerms': () => ok({ version: 'v2', text: 'Agreed.' }),
+      'enroll:enrollPerson': ({ name }) =>
+        ok({ key: 'e1', name, status: 'queued' as const, enrollmentId: 'e1', personId: null, itemId: 'i1', photos: [], message: null }),
     });
     const store = createAppStore(ipc);
-    const created = await store.getState().createPerson('c1', detail.person.name, Array.from({ length: 12 }, (_, i) => photo(i)));
-    expect(created).toEqual({ personId: 'p1', complete: true });
-    expect(ipc.calls.filter((c) => c.channel === 'photos:add').map((c) => (c.input as { photos: unknown[] }).photos.length)).toEqual([2]);
+    await store.getState().loadCreateConsent();
+    const created = await store.getState().createPerson('c1', detail.person.name, Array.from({ length: 12 }, (_, i) => photo(i)), true);
+    expect(created).toEqual({ status: 'queued' });
+    const call = ipc.calls.find((c) => c.channel === 'enroll:enrollPerson');
+    expect(call?.input).toMatchObject({ collectionId: 'c1', source: 'form', consent: { confirmed: true, textVersion: 'v2' } });
+    expect((call?.input as { photos: unknown[] }).photos).toHaveLength(12);
+    expect((call?.input as { photos: unknown[] }).photos[0]).toEqual({ dataBase64: 'A'.repeat(10), fileName: 'f0.jpg', tags: ['photo_selfie'] });
+    expect(store.getState().createNotice).toMatch(/^Saved on this desk — will be sent when the server is reachable\. Ada L /);
+    store.getState().dismissCreateNotice();
+    expect(store.getState().createNotice).toBeNull();
+  });
+
+  it('keeps the refusal (e.g. consent not confirmed) as the form error', async () => {
+    const ipc = new FakeIpcClient({
+      'enroll:consentTerms': () => ok({ version: 'v2', text: 'Agreed.' }),
+      'enroll:enrollPerson': () => fail('BAD_INPUT', 'Confirm consent.', { field: 'consent' }),
+    });
+    const store = createAppStore(ipc);
+    await store.getState().loadCreateConsent();
+    expect(await store.getState().createPerson('c1', detail.person.name, [photo(1)], false)).toBeNull();
+    expect(store.getState()).toMatchObject({ createBusy: false, createError: { code: 'BAD_INPUT' }, createNotice: null });
   });
 
   it('shows the analyses that block a deletion, then deletes on confirmation', async () => {

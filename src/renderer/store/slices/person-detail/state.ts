@@ -11,13 +11,12 @@ export interface PersonDetailState {
   readonly blockingAnalyses: readonly RelatedAnalysisView[] | null;
   readonly createBusy: boolean;
   readonly createError: AppError | null;
+  /** Said after the form's enrollment was saved on the desk to be sent by the queue. */
+  readonly createNotice: string | null;
 }
 
-/** `complete` is false when the person exists but some later photos were refused. */
-export interface CreatedPerson {
-  readonly personId: string;
-  readonly complete: boolean;
-}
+/** Sent at once (the person exists), or saved on the desk for the queue to send. */
+export type CreatedPerson = { readonly status: 'enrolled'; readonly personId: string } | { readonly status: 'queued' };
 
 export type DeletePersonResult = 'deleted' | 'blocked' | 'failed';
 
@@ -27,8 +26,14 @@ export interface PersonDetailActions {
   deletePhoto(personImageId: string): Promise<boolean>;
   deletePerson(confirmDeleteAnalyses: boolean): Promise<DeletePersonResult>;
   cancelDeletePerson(): void;
-  /** Creates the person with the first photos, then adds the rest; null when the person was not created. */
-  createPerson(collectionId: string, name: PersonName, photos: readonly PhotoUploadInput[]): Promise<CreatedPerson | null>;
+  /** The consent text the form shows (the same the enrollment screens show). */
+  loadCreateConsent(): Promise<void>;
+  /**
+   * Enrolls the person the way every enrollment goes (consent recorded, queued on the desk,
+   * sent by the sync worker); null when the desk refused it (see `createError`).
+   */
+  createPerson(collectionId: string, name: PersonName, photos: readonly PhotoUploadInput[], consentConfirmed: boolean): Promise<CreatedPerson | null>;
+  dismissCreateNotice(): void;
   clearDetailError(): void;
   /** Main's photo pipeline verdict on a chosen file (oriented size, suggested tags, or why it is refused). */
   preparePhoto(fileName: string, base64: string): Promise<PreparedPhoto>;
@@ -44,4 +49,5 @@ export const initialPersonDetailState: PersonDetailState = {
   blockingAnalyses: null,
   createBusy: false,
   createError: null,
+  createNotice: null,
 };
