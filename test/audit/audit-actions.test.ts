@@ -9,7 +9,7 @@ import { InMemorySecretStore } from '../../src/core/secrets/in-memory-secret-sto
 import type { AuditAction, AuditEntry } from '../../src/shared/domain/audit.js';
 import { DEFAULT_CONSENT_TEXT_VERSION } from '../../src/shared/domain/consent.js';
 import type { Channel, ChannelInput, ChannelOutput, EventName } from '../../src/shared/ipc/contract.js';
-import { makeTempDir, uniqueFace } from '../fixtures/corpus.js';
+import { makeTempDir, uniqueWideFace as uniqueFace } from '../fixtures/corpus.js';
 import { signedInClient, startDemoSandbox, type Sandbox } from '../helpers/sandbox.js';
 
 // Every operator action, driven through the handler table the UI reaches over IPC,

@@ -13,6 +13,8 @@ export function followSession(session: SessionService, sync: SyncWorker, emit: E
   const follow = (): void => {
     if (session.status().state === 'signedIn') {
       sync.resume();
+      // Signing in was a request that reached the server.
+      sync.serverReachable();
       sync.start();
     } else {
       void sync.stop().then(() => emit('queue:changed', toPayload(sync.status())));

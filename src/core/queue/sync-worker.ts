@@ -50,6 +50,8 @@ export interface SyncWorker {
   syncNow(opts?: SyncNowOptions): Promise<SyncReport>;
   /** Lifts an auth pause, after the operator signed in again. */
   resume(): void;
+  /** The server just answered another request (e.g. a sign-in): the desk is online. */
+  serverReachable(): void;
   status(): SyncStatus;
   onChange(listener: (status: SyncStatus) => void): () => void;
 }
@@ -313,6 +315,11 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
     resume() {
       paused = null;
       emit();
+      pump();
+    },
+
+    serverReachable() {
+      connectivity.reportSuccess();
       pump();
     },
 

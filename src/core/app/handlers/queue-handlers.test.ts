@@ -115,7 +115,10 @@ describe('the queue in the app', () => {
 
   it('enrolls through the queue while signed in: queued at once, done moments later', async () => {
     const a = await startApp();
+    expect(await status(a)).toMatchObject({ connectivity: 'unknown' });
     await signIn(a);
+    // The sign-in itself reached the server: online before anything is queued.
+    expect(await status(a)).toMatchObject({ connectivity: 'online' });
     const queued = await enroll(a, 'Ona', 'Linen');
     expect(queued).toMatchObject({ ok: true, value: { status: 'queued' } });
     await expect.poll(async () => (await status(a)).counts.doneToday, { timeout: 15_000 }).toBe(1);

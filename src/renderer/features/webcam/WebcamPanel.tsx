@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { resolveQualityThresholds } from '../../../shared/domain/quality-thresholds.js';
 import { ORIENTATION_TAGS, PHOTO_TAGS, type OzTag } from '../../../shared/domain/tags.js';
 import { TextField } from '../../components/TextField.js';
 import { describeError } from '../../ipc/describe-error.js';
@@ -44,8 +45,12 @@ export function WebcamPanel({ renderOverlay }: WebcamPanelProps) {
       setFrameError(err instanceof Error ? err.message : 'The frame could not be captured.');
     }
   };
-  // Live face checks over the preview; takes the photo by itself once they pass for a second.
-  const quality = useFaceQualityCamera(videoElement, camera.stream, () => void capture(false), !s.processingCapture);
+  const thresholdOverride = s.settings?.qualityThresholds;
+  const thresholds = useMemo(() => resolveQualityThresholds(thresholdOverride), [thresholdOverride]);
+  // Live face checks over the preview, with the desk's thresholds. The first photo is taken by
+  // itself once they pass for a second; further photos are the operator's (no silent duplicates).
+  const autoCaptureWanted = !s.processingCapture && s.captures.length === 0;
+  const quality = useFaceQualityCamera(videoElement, camera.stream, () => void capture(false), autoCaptureWanted, thresholds);
 
   return (
     <section className="enroll__panel webcam" aria-labelledby="webcam-title">
