@@ -5,6 +5,7 @@ import { useFaceGuidance, type FaceGuidanceState } from './use-face-guidance.js'
 import { useVideoHasFrame } from './use-video-frame.js';
 
 export const PHOTO_TAKEN_MESSAGE = 'Photo taken';
+export const MANUAL_READY_MESSAGE = 'Good: press Capture to add this photo';
 
 export interface FaceQualityCamera {
   readonly guidance: FaceGuidanceState;
@@ -33,6 +34,9 @@ export function useFaceQualityCamera(
     rearm();
   }, [stream, rearm]);
   // After the automatic capture the steady face still passes; say the photo was taken, not "taking".
-  const shown = autoCapture.fired && guidance.issues.length === 0 && guidance.status === 'running' ? { ...guidance, message: PHOTO_TAKEN_MESSAGE } : guidance;
+  const allPassed = guidance.issues.length === 0 && guidance.status === 'running';
+  // When nothing will be taken by itself, a passing face is the operator's cue, not "taking".
+  const message = autoCapture.fired ? PHOTO_TAKEN_MESSAGE : canCapture ? null : MANUAL_READY_MESSAGE;
+  const shown = allPassed && message !== null ? { ...guidance, message } : guidance;
   return { guidance: shown, autoCapture };
 }
