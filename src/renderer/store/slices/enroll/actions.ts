@@ -4,24 +4,8 @@ import type { QualityOverride } from '../../../../shared/domain/quality.js';
 import type { ErrorCode } from '../../../../shared/result.js';
 import type { IpcClient } from '../../../ipc/client.js';
 import type { AppState } from '../../app-state.js';
-import { initialEnrollState, type EnrollSlice } from './state.js';
+import { initialEnrollState, newScanState, type EnrollSlice } from './state.js';
 
-const NEW_SCAN = {
-  scanId: null,
-  scanPhase: 'idle',
-  scanProgress: null,
-  report: null,
-  excluded: {},
-  qualityNotes: {},
-  keepLargest: {},
-  importConsent: false,
-  enrolling: false,
-  enrollProgress: null,
-  importResults: [],
-  importOutcome: null,
-  enrollError: null,
-  resultThumbnails: {},
-} as const;
 
 export function createEnrollSlice(ipc: IpcClient): StateCreator<AppState, [], [], EnrollSlice> {
   return (set, get) => ({
@@ -36,12 +20,12 @@ export function createEnrollSlice(ipc: IpcClient): StateCreator<AppState, [], []
       const first = listed?.[0];
       if (get().enrollCollectionId === '' && first) set({ enrollCollectionId: first.collectionId });
     },
-    setEnrollCollection: (collectionId) => set({ enrollCollectionId: collectionId, ...NEW_SCAN }),
+    setEnrollCollection: (collectionId) => set({ enrollCollectionId: collectionId, ...newScanState }),
     setFolderPath: (folderPath) => set({ folderPath }),
     setManifestPath: (manifestPath) => set({ manifestPath }),
     async startScan() {
       const { folderPath, manifestPath, enrollCollectionId } = get();
-      set({ ...NEW_SCAN, scanPhase: 'scanning' });
+      set({ ...newScanState, scanPhase: 'scanning' });
       const result = await ipc.invoke('enroll:scanFolder', {
         path: folderPath,
         collectionId: enrollCollectionId,
@@ -100,7 +84,7 @@ export function createEnrollSlice(ipc: IpcClient): StateCreator<AppState, [], []
       });
       set(result.ok ? { enrolling: false, importOutcome: result.value, importResults: result.value.results } : { enrolling: false, enrollError: result.error });
     },
-    resetImport: () => set(NEW_SCAN),
+    resetImport: () => set(newScanState),
     importProgressed(progress) {
       if (progress.scanId !== get().scanId) return;
       set(progress.phase === 'enrolling' ? { enrollProgress: progress } : { scanProgress: progress });

@@ -55,12 +55,8 @@ export interface EnrollActions {
 
 export type EnrollSlice = EnrollState & EnrollActions;
 
-export const initialEnrollState: EnrollState = {
-  enrollCollections: null,
-  enrollCollectionId: '',
-  consentTerms: null,
-  folderPath: '',
-  manifestPath: '',
+/** What a new scan starts from: everything about the previous scan and its enrollment cleared. */
+export const newScanState = {
   scanId: null,
   scanPhase: 'idle',
   scanProgress: null,
@@ -75,4 +71,13 @@ export const initialEnrollState: EnrollState = {
   importOutcome: null,
   enrollError: null,
   resultThumbnails: {},
+} as const satisfies Partial<EnrollState>;
+
+export const initialEnrollState: EnrollState = {
+  enrollCollections: null,
+  enrollCollectionId: '',
+  consentTerms: null,
+  folderPath: '',
+  manifestPath: '',
+  ...newScanState,
 };
