@@ -20,7 +20,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
-  reporter: [['list']],
+  // The JSON report feeds the one-line summary printed at the end of `npm test`.
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   projects: [
     {
