@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { makeTempDir, uniqueWideFace } from '../../../test/fixtures/corpus.js';
 import { signedInClient, startDemoSandbox, type Sandbox } from '../../../test/helpers/sandbox.js';
+import { enrollmentIdOf } from '../../core/queue/reconcile.js';
 import { DEFAULT_CONSENT_TEXT_VERSION } from '../../shared/domain/consent.js';
 import type { OzClient } from '../../core/oz/index.js';
 
@@ -52,6 +53,7 @@ beforeAll(async () => {
   await writeFile(join(temp.dir, 'mixed', 'Dora Mixed', 'notes.jpg'), 'not a photo');
   await writeFile(join(temp.dir, 'mixed', 'stray.jpg'), await (await uniqueWideFace(35)).jpeg().toBuffer());
   await person(join(temp.dir, 'quality'), 'Gina Good', [36]);
+  await person(join(temp.dir, 'late'), 'Eve Late', [38]);
   await mkdir(join(temp.dir, 'quality', 'Dan Dark'), { recursive: true });
   await writeFile(join(temp.dir, 'quality', 'Dan Dark', 'dark.jpg'), await sharp(await (await uniqueWideFace(37)).jpeg().toBuffer()).linear(0.25, 0).jpeg().toBuffer());
 }, 60_000);
@@ -62,7 +64,7 @@ afterAll(async () => {
 });
 
 describe('enroll-desk import', () => {
-  it('exits 2 on usage errors: no collection, no consent, unknown alias, unreachable server', async () => {
+  it('exits 2 on usage errors: no collection, no consent, unknown alias, unreachable server with no known collection, bad password', async () => {
     const data = ['--data', join(temp.dir, 'desk-usage')];
     const noCollection = await cli(['import', join(temp.dir, 'clean'), ...data]);
     expect(noCollection.code).toBe(2);
@@ -76,9 +78,16 @@ describe('enroll-desk import', () => {
     expect(unknown.code).toBe(2);
     expect(JSON.parse(unknown.stdout)).toMatchObject({ exitCode: 2, error: expect.stringContaining('--create-collection') });
 
+    // Offline, the alias resolves only from the collections the app last saw: none on this desk.
     const offline = await cli(['import', join(temp.dir, 'clean'), '--collection', 'demo-watchlist', ...consentFlag, ...data, '--server', 'http://127.0.0.1:9']);
     expect(offline.code).toBe(2);
-    expect(offline.stderr).toContain('Cannot sign in to http://127.0.0.1:9');
+    expect(offline.stderr).toContain('cannot be reached');
+    expect(offline.stderr).toContain('--collection-id <uuid>');
+
+    // Bad credentials cannot be queued around.
+    const badPassword = await cli(['import', join(temp.dir, 'clean'), '--collection', 'demo-watchlist', ...consentFlag, ...data], { OZ_PASSWORD: 'wrong-password' });
+    expect(badPassword.code).toBe(2);
+    expect(badPassword.stderr).toContain(`Cannot sign in to ${sb.url}`);
     expect(await personCount()).toBe(0);
   }, 120_000);
 
@@ -148,4 +157,58 @@ describe('enroll-desk import', () => {
     const overrides = (dan?.metaData?.['enrollment'] as { quality_overrides?: { codes: string[]; note: string }[] }).quality_overrides;
     expect(overrides).toEqual([expect.objectContaining({ codes: expect.arrayContaining(['too_dark']), note })]);
   }, 180_000);
+
+  it('queues the import while the server is down (exit 0); `sync` enrolls each person exactly once when it is back', async () => {
+    const serverDir = join(temp.dir, 'oz-offline');
+    const down = await startDemoSandbox({ dataDir: serverDir });
+    const port = down.port;
+    const demo = down.demo ?? { email: '', password: '', collectionId: '' };
+    await down.close();
+    let back: Sandbox | null = null;
+    const env = { OZ_API_URL: `http://127.0.0.1:${port}`, OZ_EMAIL: demo.email, OZ_PASSWORD: demo.password };
+    const data = ['--data', join(temp.dir, 'desk-offline')];
+    const target = ['--collection-id', demo.collectionId];
+    try {
+      const dry = await cli(['import', join(temp.dir, 'clean'), ...target, '--dry-run', '--json', ...data], env);
+      expect(dry.code).toBe(0);
+      expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, offline: true, counts: { persons: 2, photosAccepted: 3 } });
+
+      const first = await cli(['import', join(temp.dir, 'clean'), ...target, '--json', ...consentFlag, ...data], env);
+      expect(first.code, first.stderr).toBe(0);
+      const summary = JSON.parse(first.stdout) as { offline: boolean; counts: { persons: Record<string, number> }; files: { status: string }[] };
+      expect(summary.offline).toBe(true);
+      expect(summary.counts.persons).toMatchObject({ enrolled: 0, queued: 2, failed: 0, photos: 3 });
+      expect(summary.files.map((f) => f.status)).toEqual(['queued', 'queued', 'queued']);
+
+      const table = await cli(['import', join(temp.dir, 'late'), ...target, ...consentFlag, ...data], env);
+      expect(table.code).toBe(0);
+      expect(table.stdout).toMatch(/persons queued\s+1/);
+      expect(table.stdout).toContain('queued 1 person — run `enroll-desk sync` (or open the app) when the server is reachable');
+
+      // The desk's own queue still catches a re-run.
+      const again = await cli(['import', join(temp.dir, 'clean'), ...target, '--json', ...consentFlag, ...data], env);
+      expect(again.code).toBe(0);
+      const rerun = JSON.parse(again.stdout) as { counts: { persons: Record<string, number> }; files: { reason?: string }[] };
+      expect(rerun.counts.persons).toMatchObject({ queued: 0, skipped: 2 });
+      expect(rerun.files.map((f) => f.reason)).toEqual(['already_queued', 'already_queued', 'already_queued']);
+
+      const queue = await cli(['queue', '--json', ...data], env);
+      expect((JSON.parse(queue.stdout) as { status: { pending: number } }).status.pending).toBe(3);
+
+      back = await startDemoSandbox({ dataDir: serverDir, port });
+      const sync = await cli(['sync', '--json', ...data], env);
+      expect(sync.code, sync.stdout).toBe(0);
+      const resync = await cli(['sync', '--json', ...data], env);
+      expect(resync.code).toBe(0);
+
+      const { client: restored } = await signedInClient(back);
+      const ids: (string | null)[] = [];
+      for await (const p of restored.iteratePersons(demo.collectionId)) ids.push(enrollmentIdOf(p.metaData));
+      expect(ids).toHaveLength(3);
+      expect(new Set(ids).size).toBe(3);
+      expect(ids.every((id) => id !== null)).toBe(true);
+    } finally {
+      await back?.close();
+    }
+  }, 240_000);
 });

@@ -5,20 +5,24 @@ import type { ImportOutcome, PersonResult } from '../../shared/domain/enroll.js'
 import { codesNeedingOverride } from '../../shared/domain/quality-acceptance.js';
 import { qualityOverrideSchema, type QualityOverride } from '../../shared/domain/quality.js';
 import { resolveQualityThresholds } from '../../shared/domain/quality-thresholds.js';
+import { AppFailure } from '../../core/errors/app-failure.js';
 import { toAppError } from '../../core/errors/to-app-error.js';
 import { createPhotoProcessor } from '../../core/images/photo-processor.js';
 import type { ScanProgress, ScanReport } from '../../core/import/report.js';
 import { createOzClient, type OzClient } from '../../core/oz/index.js';
+import { openQueue, type EnrollmentQueue } from '../../core/queue/index.js';
 import { createFaceDetector } from '../../core/quality/index.js';
-import { KeytarSecretStore } from '../../core/secrets/keytar-secret-store.js';
-import { secretAccounts } from '../../core/secrets/secret-store.js';
-import { EnrollService, findCollection } from '../../core/services/enroll/index.js';
+import { secretAccounts, type SecretStore } from '../../core/secrets/secret-store.js';
+import { EnrollService, findCollection, OnlineEnrollmentSink, QueuedEnrollmentSink, type EnrollmentSink } from '../../core/services/enroll/index.js';
 import { SettingsStore } from '../../core/settings/settings-store.js';
 import { openDeskDb } from '../../core/storage/open-desk-db.js';
 import { DATA_FLAGS, DATA_HELP, deskDataDir } from '../data-option.js';
+import { FallbackEnrollmentSink, isUnreachable, isUuid, offlineCollection, type ImportTarget } from './import-offline.js';
+import { defaultQueueCliDeps, type QueueCliDeps } from './queue-command.js';
 
 interface ImportOptions {
   readonly collection?: string;
+  readonly collectionId?: string;
   readonly company?: string;
   readonly manifest?: string;
   readonly dryRun?: boolean;
@@ -31,7 +35,7 @@ interface ImportOptions {
   readonly acceptQualityWarnings?: string;
 }
 
-/** Exit codes: everything accepted was enrolled / some files refused or persons failed / usage or server unreachable. */
+/** Exit codes: everything accepted was enrolled or queued / some files refused or persons failed / usage error, or unreachable with nowhere to queue. */
 const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
 
 type FileStatus = 'enrolled' | 'queued' | 'accepted' | 'refused' | 'duplicate' | 'failed' | 'skipped';
@@ -50,13 +54,16 @@ interface FileResult {
  * `enroll-desk import <folder>`: the same dry run and enrollment as the Enroll screen, for
  * IT and scripted migrations. Re-running an interrupted import finishes it: photos the desk
  * or the server already holds are skipped (and added to their person when new ones join).
+ * When the server cannot be reached (at sign-in or midway), accepted persons wait in the
+ * offline queue for `enroll-desk sync` or the app.
  */
-export function registerImportCommand(program: Command): void {
+export function registerImportCommand(program: Command, deps: QueueCliDeps = defaultQueueCliDeps): void {
   program
     .command('import')
     .description('Import a folder of persons (one subfolder each, or flat with --manifest) into a collection')
     .argument('<folder>', 'the folder to import')
     .option('--collection <alias>', 'the collection (by alias) to enroll into')
+    .option('--collection-id <uuid>', 'the collection by id (lets an offline import target a collection this desk has not seen)')
     .option('--company <name>', 'the collection’s company, when several collections share the alias')
     .option('--manifest <csv>', 'CSV manifest for a flat folder (file(s), first_name, middle_name, last_name, external_id, tags)')
     .option('--dry-run', 'only check the photos and report; enroll nobody')
@@ -69,7 +76,7 @@ export function registerImportCommand(program: Command): void {
     .option('--accept-quality-warnings <note>', 'enroll photos the face-quality checks flagged, recording <note> (why; no names) with each')
     .option(DATA_FLAGS, DATA_HELP)
     .action(async (folder: string, options: ImportOptions, command: Command) => {
-      process.exitCode = await runImport(folder, options, deskDataDir(command));
+      process.exitCode = await runImport(folder, options, deskDataDir(command), deps.secretStore());
     });
 }
 
@@ -79,7 +86,7 @@ function fail(options: ImportOptions, message: string): number {
   return EXIT.usage;
 }
 
-async function credentials(options: ImportOptions, settings: SettingsStore): Promise<{ server: string; email: string; password: string } | string> {
+async function credentials(options: ImportOptions, settings: SettingsStore, secrets: SecretStore): Promise<{ server: string; email: string; password: string } | string> {
   const saved = settings.get();
   const server = options.server ?? process.env['OZ_API_URL'] ?? saved.serverUrl ?? undefined;
   const email = options.email ?? process.env['OZ_EMAIL'] ?? saved.rememberedEmail ?? undefined;
@@ -87,7 +94,7 @@ async function credentials(options: ImportOptions, settings: SettingsStore): Pro
   let password = process.env['OZ_PASSWORD'];
   if (password === undefined) {
     try {
-      password = (await new KeytarSecretStore().get(secretAccounts.password(server, email))) ?? undefined;
+      password = (await secrets.get(secretAccounts.password(server, email))) ?? undefined;
     } catch (err) {
       return `No password in $OZ_PASSWORD and the keychain cannot be read (${toAppError(err).message}).`;
     }
@@ -96,8 +103,9 @@ async function credentials(options: ImportOptions, settings: SettingsStore): Pro
   return { server, email, password };
 }
 
-async function runImport(folder: string, options: ImportOptions, dataDir: string): Promise<number> {
-  if (options.collection === undefined) return fail(options, 'Name the collection: --collection <alias>.');
+async function runImport(folder: string, options: ImportOptions, dataDir: string, secrets: SecretStore): Promise<number> {
+  if (options.collection === undefined && options.collectionId === undefined) return fail(options, 'Name the collection: --collection <alias> (or --collection-id <uuid>).');
+  if (options.collectionId !== undefined && !isUuid(options.collectionId)) return fail(options, `--collection-id needs a collection UUID, not "${options.collectionId}".`);
   const settings = new SettingsStore(dataDir);
   const terms = consentTermsOf(settings.get());
   if (options.dryRun !== true) {
@@ -112,21 +120,35 @@ async function runImport(folder: string, options: ImportOptions, dataDir: string
     const note = qualityOverrideSchema.unwrap().shape.note.safeParse(options.acceptQualityWarnings);
     if (!note.success) return fail(options, `--accept-quality-warnings needs a note of 3 to 500 characters saying why the photos are accepted.`);
   }
-  const creds = await credentials(options, settings);
+  const creds = await credentials(options, settings, secrets);
   if (typeof creds === 'string') return fail(options, creds);
   const { client, session } = createOzClient({ baseUrl: creds.server, email: creds.email, password: creds.password });
+  let online = true;
   try {
     await session.signIn();
   } catch (err) {
-    // No queue holds CLI imports yet, so an unreachable server is the end of this run.
-    return fail(options, `Cannot sign in to ${creds.server}: ${toAppError(err).message}`);
+    // Bad credentials end the run; an unreachable server leaves the work to the offline queue.
+    if (!isUnreachable(err)) return fail(options, `Cannot sign in to ${creds.server}: ${toAppError(err).message}`);
+    online = false;
   }
   const db = openDeskDb(dataDir);
+  // Assigned inside the closure below, so not narrowed to null.
+  let queue = null as Promise<EnrollmentQueue> | null;
+  const deps: ImportDeps = {
+    db,
+    settings,
+    email: creds.email,
+    server: creds.server,
+    terms,
+    queue: () => (queue ??= openQueue({ dataDir, secretStore: secrets, db })),
+  };
   try {
-    return await importInto(client, folder, options, { db, settings, email: creds.email, terms });
+    return await importInto(online ? client : null, folder, options, deps);
   } catch (err) {
     return fail(options, toAppError(err).message);
   } finally {
+    // A queue that failed to open has nothing to close; its error was already reported.
+    if (queue !== null) await queue.then((q) => q.close(), () => undefined);
     db.close();
     session.signOut();
   }
@@ -136,31 +158,67 @@ interface ImportDeps {
   readonly db: ReturnType<typeof openDeskDb>;
   readonly settings: SettingsStore;
   readonly email: string;
+  readonly server: string;
   readonly terms: ReturnType<typeof consentTermsOf>;
+  /** The offline queue, opened (keychain key and all) on first use. */
+  readonly queue: () => Promise<EnrollmentQueue>;
 }
 
-async function importInto(client: OzClient, folder: string, options: ImportOptions, deps: ImportDeps): Promise<number> {
-  const collection = await findCollection(client, { alias: options.collection ?? '', company: options.company, create: options.createCollection === true });
+/** Where the persons go: online with the queue as fallback, or (offline) straight to the queue. */
+interface Destination {
+  readonly client: () => OzClient;
+  readonly sink: EnrollmentSink;
+  readonly offline: boolean;
+  readonly isQueued?: (collectionId: string, sha256: string) => boolean;
+}
+
+async function onlineCollection(client: OzClient, options: ImportOptions): Promise<ImportTarget> {
+  if (options.collectionId === undefined) {
+    return findCollection(client, { alias: options.collection ?? '', company: options.company, create: options.createCollection === true });
+  }
+  const found = (await client.listCollections()).find((c) => c.collectionId === options.collectionId);
+  if (found === undefined) throw new AppFailure('NOT_FOUND', `No collection ${options.collectionId} is visible to this account.`);
+  return { collectionId: found.collectionId, alias: found.alias, created: false };
+}
+
+/** `client` is null when the server could not be reached at sign-in. */
+async function importInto(client: OzClient | null, folder: string, options: ImportOptions, deps: ImportDeps): Promise<number> {
+  let collection: ImportTarget | string;
+  let destination: Destination;
+  if (client === null) {
+    collection = offlineCollection(deps.db, { alias: options.collection, company: options.company, collectionId: options.collectionId });
+    if (typeof collection === 'string') return fail(options, collection);
+    const queue = await deps.queue();
+    const unreachable = (): OzClient => {
+      throw new AppFailure('NETWORK', `${deps.server} cannot be reached; the server-side duplicate check was skipped.`);
+    };
+    destination = { client: unreachable, sink: new QueuedEnrollmentSink(queue), offline: true, isQueued: (id, sha) => queue.hasPhoto(sha, id) };
+  } else {
+    collection = await onlineCollection(client, options);
+    destination = { client: () => client, sink: new FallbackEnrollmentSink(new OnlineEnrollmentSink(() => client), deps.queue), offline: false };
+  }
   const detector = createFaceDetector();
   try {
-    return await importWith(client, folder, options, deps, collection, detector);
+    return await importWith(destination, folder, options, deps, collection, detector);
   } finally {
     await detector.close();
   }
 }
 
 async function importWith(
-  client: OzClient,
+  destination: Destination,
   folder: string,
   options: ImportOptions,
   deps: ImportDeps,
-  collection: Awaited<ReturnType<typeof findCollection>>,
+  collection: ImportTarget,
   detector: ReturnType<typeof createFaceDetector>,
 ): Promise<number> {
   const service = new EnrollService({
     db: deps.db,
     photos: createPhotoProcessor({ concurrency: 2 }),
-    client: () => client,
+    client: destination.client,
+    sink: destination.sink,
+    ...(destination.isQueued ? { isQueued: destination.isQueued } : {}),
     deskName: () => deps.settings.get().deskName,
     operator: () => deps.email,
     consentTerms: () => deps.terms,
@@ -206,6 +264,7 @@ async function importWith(
     const summary = {
       collection: { id: collection.collectionId, alias: collection.alias, created: collection.created },
       dryRun: options.dryRun === true,
+      offline: destination.offline,
       counts: { ...scan.report.counts, problems: scan.report.problems.length, ...(outcome ? { persons: outcome.counts } : {}) },
       files,
       problems: scan.report.problems,
@@ -215,6 +274,8 @@ async function importWith(
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   } else {
     process.stdout.write(summaryTable(scan.report, outcome, files, collection.alias));
+    const queued = outcome?.counts.queued ?? 0;
+    if (queued > 0) process.stdout.write(`queued ${queued} person${queued === 1 ? '' : 's'} — run \`enroll-desk sync\` (or open the app) when the server is reachable\n`);
   }
   return code;
 }
@@ -282,7 +343,7 @@ function summaryTable(report: ScanReport, outcome: Omit<ImportOutcome, 'scanId'>
     ['problems', report.problems.length],
   ];
   if (outcome) {
-    rows.push(['persons enrolled', outcome.counts.enrolled], ['persons failed', outcome.counts.failed], ['persons skipped', outcome.counts.skipped], ['photos sent', outcome.counts.photos]);
+    rows.push(['persons enrolled', outcome.counts.enrolled], ['persons queued', outcome.counts.queued], ['persons failed', outcome.counts.failed], ['persons skipped', outcome.counts.skipped], ['photos sent', outcome.counts.photos]);
   }
   const lines = [`${outcome ? 'Import' : 'Dry run'} of ${report.root} into "${alias}"`, ...rows.map(([k, v]) => `  ${k.padEnd(20)} ${String(v).padStart(7)}`)];
   const notable = files.filter((f) => f.status === 'refused' || f.status === 'failed');

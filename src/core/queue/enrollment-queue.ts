@@ -59,6 +59,11 @@ export interface EnrollmentQueue {
   retry(itemId: string, fix?: { readonly tagsBySha256?: Readonly<Record<string, readonly string[]>> }): boolean;
   /** Drops an unfinished item and deletes its photo files. */
   discard(itemId: string): boolean;
+  /**
+   * A request for this item may already have reached the server (e.g. a CLI import cut off
+   * mid-request): the worker reconciles with the server before sending it.
+   */
+  markMaybeSent(itemId: string): void;
   /** Whether a photo (by SHA-256) waits in the queue, not yet confirmed by the server; optionally in one collection. */
   hasPhoto(sha256: string, collectionId?: string): boolean;
   /** Sent or not: items whose server copy is not confirmed (quarantined ones included). */
@@ -182,6 +187,10 @@ export async function openQueue(opts: OpenQueueOptions): Promise<EnrollmentQueue
       for (const id of blobIds) blobs.delete(id);
       notify();
       return true;
+    },
+
+    markMaybeSent(itemId) {
+      store.setInFlight(itemId, true);
     },
 
     hasPhoto(sha256, collectionId) {
