@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
 import { SettingsStore } from '../src/core/settings/settings-store.js';
+import { WIDE_FACE_CROPS } from '../test/fixtures/corpus.js';
 import { startSandbox } from '../src/sandbox/index.js';
 import { startWebHost } from '../src/web-host/index.js';
 
@@ -16,13 +17,14 @@ const dataDir = path.join(demoRoot, 'desk');
 const personsDir = path.join(demoRoot, 'persons');
 const cli = path.join(root, 'bin', 'enroll-desk');
 
-// Faces in @vladmandic/face-api's group photos, with room around them (centre x, y, box side).
+// Frontal faces in @vladmandic/face-api's group photos, framed as portraits (the test
+// corpus's crops that pass every face-quality check), one folder per person.
 const people = [
-  { folder: 'Lovelace, Ada King', shots: [{ sample: 1, cx: 520, cy: 430, side: 700 }] },
-  { folder: 'Grace Brewster Hopper', shots: [{ sample: 1, cx: 1590, cy: 340, side: 700 }] },
-  { folder: 'Noether, Emmy', shots: [{ sample: 2, cx: 1550, cy: 280, side: 720 }] },
-  { folder: 'Katherine Coleman Johnson', shots: [{ sample: 3, cx: 1200, cy: 340, side: 700 }, { sample: 3, cx: 1200, cy: 360, side: 640 }] },
-  { folder: 'Hamilton, Margaret Heafield', shots: [{ sample: 6, cx: 760, cy: 460, side: 680 }] },
+  { folder: 'Lovelace, Ada King', crops: [0] },
+  { folder: 'Grace Brewster Hopper', crops: [1] },
+  { folder: 'Noether, Emmy', crops: [2] },
+  { folder: 'Katherine Coleman Johnson', crops: [3, 6] },
+  { folder: 'Hamilton, Margaret Heafield', crops: [5] },
 ];
 
 async function makePersons(): Promise<void> {
@@ -30,13 +32,11 @@ async function makePersons(): Promise<void> {
   for (const person of people) {
     const dir = path.join(personsDir, person.folder);
     mkdirSync(dir, { recursive: true });
-    for (const [i, s] of person.shots.entries()) {
-      const image = sharp(path.join(samples, `sample${s.sample}.jpg`));
-      const { width = 0, height = 0 } = await image.metadata();
-      const side = Math.min(s.side, width, height);
-      const left = Math.max(0, Math.min(width - side, Math.round(s.cx - side / 2)));
-      const top = Math.max(0, Math.min(height - side, Math.round(s.cy - side / 2)));
-      await image.extract({ left, top, width: side, height: Math.round(side * 1.0) }).jpeg({ quality: 92 }).toFile(path.join(dir, `photo-${i + 1}.jpg`));
+    for (const [i, index] of person.crops.entries()) {
+      const crop = WIDE_FACE_CROPS[index];
+      if (!crop) throw new Error(`No face crop ${index}`);
+      const { sample, ...region } = crop;
+      await sharp(path.join(samples, `sample${sample}.jpg`)).extract(region).jpeg({ quality: 92 }).toFile(path.join(dir, `photo-${i + 1}.jpg`));
     }
   }
 }

@@ -106,6 +106,15 @@ describe('enroll-desk import', () => {
     expect(summary.files.every((f) => f.status === 'enrolled' && typeof f.personId === 'string' && /^[0-9a-f]{64}$/.test(f.sha256 ?? ''))).toBe(true);
     expect(await personCount()).toBe(2);
 
+    // A CLI import is an operator action: the desk's audit log has it, ids and counts only.
+    const exported = await cli(['audit', 'export', '--json', ...data]);
+    expect(exported.code).toBe(0);
+    const entries = JSON.parse(exported.stdout) as { action: string; operator: string | null; counts?: Record<string, number> | null }[];
+    expect(entries.map((e) => e.action)).toEqual(['consentConfirmed', 'personCreated', 'personCreated', 'importConfirmed']);
+    expect(entries.every((e) => e.operator === 'admin@demo.bank')).toBe(true);
+    expect(exported.stdout).not.toMatch(/Alice|Bob|Good/);
+    expect((await cli(['audit', 'verify', ...data])).code).toBe(0);
+
     // Same desk: its own record. Another desk: the server's listing. Neither enrolls anyone twice.
     for (const desk of ['desk-clean', 'desk-other']) {
       const again = await cli(['import', join(temp.dir, 'clean'), '--collection', 'demo-watchlist', '--json', ...consentFlag, '--data', join(temp.dir, desk)]);

@@ -6,6 +6,7 @@ import { codesNeedingOverride } from '../../shared/domain/quality-acceptance.js'
 import { qualityOverrideSchema, type QualityOverride } from '../../shared/domain/quality.js';
 import { resolveQualityThresholds } from '../../shared/domain/quality-thresholds.js';
 import { AppFailure } from '../../core/errors/app-failure.js';
+import { auditImport, openAuditLog, recordQualityOverride, type AuditLog } from '../../core/audit/index.js';
 import { toAppError } from '../../core/errors/to-app-error.js';
 import { createPhotoProcessor } from '../../core/images/photo-processor.js';
 import type { ScanProgress, ScanReport } from '../../core/import/report.js';
@@ -141,6 +142,7 @@ async function runImport(folder: string, options: ImportOptions, dataDir: string
     server: creds.server,
     terms,
     queue: () => (queue ??= openQueue({ dataDir, secretStore: secrets, db })),
+    audit: openAuditLog(db, { desk: () => settings.get().deskName, operator: () => creds.email }),
   };
   try {
     return await importInto(online ? client : null, folder, options, deps);
@@ -162,6 +164,8 @@ interface ImportDeps {
   readonly terms: ReturnType<typeof consentTermsOf>;
   /** The offline queue, opened (keychain key and all) on first use. */
   readonly queue: () => Promise<EnrollmentQueue>;
+  /** The desk's audit log: CLI imports are operator actions too. */
+  readonly audit: AuditLog;
 }
 
 /** Where the persons go: online with the queue as fallback, or (offline) straight to the queue. */
@@ -224,6 +228,7 @@ async function importWith(
     consentTerms: () => deps.terms,
     detector,
     thresholds: () => resolveQualityThresholds(deps.settings.get().qualityThresholds),
+    onQualityOverride: (targets, override) => recordQualityOverride(deps.audit, targets, override),
   });
   const bar = new cliProgress.SingleBar(
     { stream: process.stderr, format: '{phase} [{bar}] {value}/{total} {current}', hideCursor: true, clearOnComplete: true },
@@ -246,14 +251,18 @@ async function importWith(
   );
   let outcome: Omit<ImportOutcome, 'scanId'> | null = null;
   if (options.dryRun !== true) {
-    outcome = await service.enrollScan(
-      scan,
-      {
-        consent: { confirmed: true, textVersion: deps.terms.version },
-        allowDuplicates: options.allowDuplicates === true,
-        qualityOverrides: acceptAll(scan.report, options.acceptQualityWarnings),
-      },
-      { onProgress: (p) => show('enrolling', p.done, p.total, p.current) },
+    const consent = { confirmed: true, textVersion: deps.terms.version };
+    // The same audit entries as an import confirmed in the app: consent, each person, the import.
+    outcome = await auditImport(deps.audit, consent, () =>
+      service.enrollScan(
+        scan,
+        {
+          consent,
+          allowDuplicates: options.allowDuplicates === true,
+          qualityOverrides: acceptAll(scan.report, options.acceptQualityWarnings),
+        },
+        { onProgress: (p) => show('enrolling', p.done, p.total, p.current) },
+      ),
     );
   }
   if (barPhase !== null) bar.stop();
