@@ -11,7 +11,7 @@ describe('browser mode entry', () => {
     const data = mkdtempSync(path.join(os.tmpdir(), 'enroll-desk-main-'));
     try {
       // No session bus and no display: keytar cannot reach any Secret Service.
-      const env = { ...process.env, ENROLL_DESK_DATA: data };
+      const env: NodeJS.ProcessEnv = { ...process.env, ENROLL_DESK_DATA: data };
       delete env.DBUS_SESSION_BUS_ADDRESS;
       delete env.DISPLAY;
       const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/web-host/main.ts', '--port', '0'], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
