@@ -24,6 +24,7 @@ export interface SandboxOptions {
   cascadeDeletes?: boolean; // default false (strict)
   maxFiles?: number; // default 10
   maxFileBytes?: number; // default 10 MB
+  analysisDelayMs?: number; // how long a COLLECTION analysis stays PROCESSING; default 0 (finished at once)
 }
 
 export interface SandboxUserInput {
@@ -51,6 +52,12 @@ function positiveInteger(name: string, value: number | undefined, fallback: numb
   return result;
 }
 
+function nonNegativeInteger(name: string, value: number | undefined): number {
+  const result = value ?? 0;
+  if (!Number.isInteger(result) || result < 0) throw new RangeError(`sandbox option ${name} must be a whole number ≥ 0`);
+  return result;
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const dataDir = options.dataDir ?? null;
   const port = options.port ?? 0;
@@ -60,6 +67,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     maxFiles: positiveInteger('maxFiles', options.maxFiles, 10),
     maxFileBytes: positiveInteger('maxFileBytes', options.maxFileBytes, 10 * 1024 * 1024),
   };
+  const analysisDelayMs = nonNegativeInteger('analysisDelayMs', options.analysisDelayMs);
   const faults = new FaultInjector();
   faults.set(options.faults);
 
@@ -74,7 +82,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       collections,
       persons: new PersonsRepo(db, blobs),
       folders: new FoldersRepo(db, blobs),
-      analyses: new AnalysesRepo(db),
+      analyses: new AnalysesRepo(db, analysisDelayMs),
       tokens: new TokenService(db, users, ttlSeconds * 1000, () => faults.forcedExpiryBoundaryMs()),
       blobs,
       limits,

@@ -10,6 +10,7 @@ interface SandboxCommandOptions {
   readonly faults?: string;
   readonly tokenTtl?: number;
   readonly cascade?: boolean;
+  readonly analysisDelay?: number;
   readonly json?: boolean;
 }
 
@@ -56,6 +57,7 @@ export function registerSandboxCommand(program: Command): void {
     .option('--faults <spec>', 'fault injection, e.g. 5xx=0.2,reset=0.1,latency=0-500,expire=20s,429=0.05:2')
     .option('--token-ttl <s>', 'access token lifetime in seconds', integerIn(1, 10 * 365 * 24 * 3600))
     .option('--cascade', 'deleting a collection or person also deletes what depends on it')
+    .option('--analysis-delay <ms>', 'how long a COLLECTION analysis stays PROCESSING before it finishes (default 0)', integerIn(0, 600_000))
     .option('--json', 'print one JSON line {url, email, password, company_id} instead of the banner')
     .action(async (options: SandboxCommandOptions, command: Command) => {
       const deskData = (command.parent?.opts() as { data?: string } | undefined)?.data ?? defaultDataDir();
@@ -68,6 +70,7 @@ export function registerSandboxCommand(program: Command): void {
         faults: options.faults,
         tokenTtlSeconds: options.tokenTtl,
         cascadeDeletes: options.cascade === true,
+        analysisDelayMs: options.analysisDelay,
       });
       const stopped = untilStopSignal();
       if (options.json === true) {

@@ -27,6 +27,12 @@ export class FaultInjector {
     return windows === 0 ? null : this.anchorMs + windows * period;
   }
 
+  private scopedErrorHits(request: FastifyRequest): boolean {
+    return this.config.scopedServerErrors.some(
+      (rule) => request.method === rule.method && request.url.startsWith(rule.pathPrefix) && this.random() < rule.rate,
+    );
+  }
+
   install(app: FastifyInstance): void {
     app.addHook('onRequest', async () => {
       const latency = this.config.latencyMs;
@@ -41,7 +47,7 @@ export class FaultInjector {
         const error = new OzError(OzErrorCode.unknown, 'too many requests (injected fault)', null, 429);
         return reply.code(429).header('Retry-After', String(tooMany.retryAfterSeconds)).send(error.toBody());
       }
-      if (this.random() < this.config.serverErrorRate) {
+      if (this.random() < this.config.serverErrorRate || this.scopedErrorHits(request)) {
         this.failedEarly.add(request);
         const error = new OzError(OzErrorCode.unknown, 'internal server error (injected fault)');
         return reply.code(500).send(error.toBody());

@@ -9,7 +9,16 @@ describe('parseFaultSpec', () => {
       latencyMs: { min: 0, max: 500 },
       expireEveryMs: 20_000,
       tooManyRequests: { rate: 0.05, retryAfterSeconds: 2 },
+      scopedServerErrors: [],
     });
+  });
+
+  it('parses a 500 scoped to one method and path prefix', () => {
+    expect(parseFaultSpec('5xx@DELETE:/api/analyses=1,5xx=0.1').scopedServerErrors).toEqual([
+      { method: 'DELETE', pathPrefix: '/api/analyses', rate: 1 },
+    ]);
+    expect(() => parseFaultSpec('5xx@delete:/api=1')).toThrow(/5xx@<METHOD>:<path prefix>/);
+    expect(() => parseFaultSpec('5xx@DELETE:/api=3')).toThrow(/≤ 1/);
   });
 
   it('accepts single latency values, duration units and a default Retry-After', () => {

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 
+/** A 500 limited to one method and path prefix, e.g. `5xx@DELETE:/api/analyses=1`. */
+export interface ScopedServerError {
+  readonly method: string;
+  readonly pathPrefix: string;
+  readonly rate: number;
+}
+
 // Parsed form of a spec like "5xx=0.2,reset=0.1,latency=0-500,expire=20s,429=0.05:2".
 export interface FaultConfig {
   readonly serverErrorRate: number;
@@ -7,6 +14,7 @@ export interface FaultConfig {
   readonly latencyMs: { readonly min: number; readonly max: number } | null;
   readonly expireEveryMs: number | null;
   readonly tooManyRequests: { readonly rate: number; readonly retryAfterSeconds: number } | null;
+  readonly scopedServerErrors: readonly ScopedServerError[];
 }
 
 export const noFaults: FaultConfig = {
@@ -15,6 +23,7 @@ export const noFaults: FaultConfig = {
   latencyMs: null,
   expireEveryMs: null,
   tooManyRequests: null,
+  scopedServerErrors: [],
 };
 
 export class FaultSpecError extends Error {
@@ -63,21 +72,34 @@ const specFields = z
   })
   .strict();
 
+const scopedKey = /^5xx@([A-Z]+):(\/\S*)$/;
+
+function parseScoped(spec: string, key: string, value: string): ScopedServerError {
+  const match = scopedKey.exec(key);
+  if (match === null) throw new FaultSpecError(`fault spec "${spec}": "${key}" must look like 5xx@<METHOD>:<path prefix>, e.g. 5xx@DELETE:/api/analyses`);
+  const parsed = probability.safeParse(value);
+  if (!parsed.success) throw new FaultSpecError(`fault spec "${spec}": ${key}: ${parsed.error.issues[0]?.message ?? 'bad value'}`);
+  return { method: match[1] ?? '', pathPrefix: match[2] ?? '', rate: parsed.data };
+}
+
 export function parseFaultSpec(spec: string | null | undefined): FaultConfig {
   if (spec === null || spec === undefined || spec.trim() === '') return noFaults;
   const fields: Record<string, string> = {};
+  const scoped: ScopedServerError[] = [];
   for (const entry of spec.split(',').map((e) => e.trim()).filter((e) => e !== '')) {
     const eq = entry.indexOf('=');
     if (eq <= 0) throw new FaultSpecError(`fault spec: "${entry}" is not key=value`);
     const key = entry.slice(0, eq).trim();
     if (key in fields) throw new FaultSpecError(`fault spec: "${key}" given twice`);
-    fields[key] = entry.slice(eq + 1).trim();
+    const value = entry.slice(eq + 1).trim();
+    if (key.includes('@')) scoped.push(parseScoped(spec, key, value));
+    fields[key] = value;
   }
-  const parsed = specFields.safeParse(fields);
+  const parsed = specFields.safeParse(Object.fromEntries(Object.entries(fields).filter(([key]) => !key.includes('@'))));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) =>
       issue.code === 'unrecognized_keys'
-        ? `unknown fault kind(s) ${issue.keys.join(', ')} (known: 5xx, reset, latency, expire, 429)`
+        ? `unknown fault kind(s) ${issue.keys.join(', ')} (known: 5xx, 5xx@<METHOD>:<path>, reset, latency, expire, 429)`
         : `${issue.path.join('.')}: ${issue.message}`,
     );
     throw new FaultSpecError(`fault spec "${spec}": ${problems.join('; ')}`);
@@ -89,5 +111,6 @@ export function parseFaultSpec(spec: string | null | undefined): FaultConfig {
     latencyMs: f.latency ?? null,
     expireEveryMs: f.expire ?? null,
     tooManyRequests: f['429'] ?? null,
+    scopedServerErrors: scoped,
   };
 }

@@ -6,6 +6,7 @@ import { registerAnalysisRoutes } from '../routes/analysis-routes.js';
 import { registerAuthRoutes } from '../routes/auth-routes.js';
 import { registerCollectionRoutes } from '../routes/collection-routes.js';
 import { registerCompanyRoutes } from '../routes/company-routes.js';
+import { registerFolderDeletionRoutes } from '../routes/folder-deletion-routes.js';
 import { registerFolderRoutes } from '../routes/folder-routes.js';
 import { registerImageRoutes } from '../routes/image-routes.js';
 import { registerPersonRoutes } from '../routes/person-routes.js';
@@ -73,6 +74,7 @@ export async function buildApp(ctx: SandboxContext, faults: FaultInjector): Prom
   registerPersonRoutes(app, ctx);
   registerImageRoutes(app, ctx);
   registerFolderRoutes(app, ctx);
+  registerFolderDeletionRoutes(app, ctx);
   registerAnalysisRoutes(app, ctx);
   registerStaticRoutes(app, ctx);
   return app;

@@ -17,7 +17,7 @@ export function analysisView(ctx: SandboxContext, row: AnalysisRow): Record<stri
 
 export function folderView(ctx: SandboxContext, folder: FolderRow, withAnalyses: boolean): Record<string, unknown> {
   const analyses = ctx.analyses.ofFolder(folder.folder_id);
-  const json = folderJson(folder, ctx.folders.media(folder.folder_id), analyses.length, ctx.baseUrl());
+  const json = folderJson(folder, ctx.folders.media(folder.folder_id), analyses.map((a) => a.state), ctx.baseUrl());
   return withAnalyses ? { ...json, analyses: analyses.map((row) => analysisView(ctx, row)) } : json;
 }
 

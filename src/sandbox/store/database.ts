@@ -94,7 +94,8 @@ CREATE TABLE IF NOT EXISTS analyses (
   source_media TEXT NOT NULL,
   results_data TEXT NOT NULL,
   time_created REAL NOT NULL,
-  time_updated REAL NOT NULL
+  time_updated REAL NOT NULL,
+  finishes_at_ms REAL
 );
 CREATE TABLE IF NOT EXISTS analysis_matches (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -117,7 +118,14 @@ export function openDatabase(dataDir: string | null): SandboxDb {
   if (dataDir !== null) db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.exec(schema);
+  addMissingColumns(db);
   return db;
+}
+
+// Data folders made before a column existed get it added in place.
+function addMissingColumns(db: SandboxDb): void {
+  const columns = db.prepare('PRAGMA table_info(analyses)').all() as { name: string }[];
+  if (!columns.some((c) => c.name === 'finishes_at_ms')) db.exec('ALTER TABLE analyses ADD COLUMN finishes_at_ms REAL');
 }
 
 export const nowSeconds = (): number => Date.now() / 1000;

@@ -44,10 +44,16 @@ export function mediaJson(row: MediaRow, baseUrl: string): Record<string, unknow
   };
 }
 
+// INITIAL until the first analysis, PROCESSING while one runs, then FINISHED.
+function folderStatus(analysisStates: readonly string[]): string {
+  if (analysisStates.length === 0) return 'INITIAL';
+  return analysisStates.includes('PROCESSING') ? 'PROCESSING' : 'FINISHED';
+}
+
 export function folderJson(
   row: FolderRow,
   media: readonly MediaRow[],
-  analysesCount: number,
+  analysisStates: readonly string[],
   baseUrl: string,
 ): Record<string, unknown> {
   return {
@@ -56,8 +62,7 @@ export function folderJson(
     user_id: row.user_id,
     meta_data: fromJsonText(row.meta_data),
     media: media.map((m) => mediaJson(m, baseUrl)),
-    // Analyses finish synchronously, so a folder is INITIAL until its first analysis, then FINISHED.
-    resolution_status: analysesCount === 0 ? 'INITIAL' : 'FINISHED',
+    resolution_status: folderStatus(analysisStates),
     time_created: row.time_created,
     time_updated: row.time_updated,
   };
@@ -136,6 +141,16 @@ export class FoldersRepo {
       .prepare(`SELECT f.* FROM folders f ${where} ORDER BY f.seq LIMIT ? OFFSET ?`)
       .all(...args, limit, offset) as FolderRow[];
     return { items, total };
+  }
+
+  /** The folder, its media (bytes too) and, by cascade, its analyses. */
+  delete(folderId: string): void {
+    const media = this.media(folderId);
+    this.db.prepare('DELETE FROM folders WHERE folder_id = ?').run(folderId);
+    for (const m of media) {
+      this.blobs.remove(mediaKey(m.media_id));
+      this.blobs.remove(mediaThumbKey(m.media_id));
+    }
   }
 
   touch(folderId: string): void {
