@@ -1,10 +1,12 @@
+import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { TokenService } from './auth/token-service.js';
 import { seedDemo } from './demo-seed.js';
 import { FaultInjector } from './faults/fault-injector.js';
-import { buildApp } from './http/app.js';
+import { buildApp, buildMediaApp } from './http/app.js';
 import type { SandboxContext } from './http/context.js';
+import { sandboxProfile, type SandboxProfileName } from './profile.js';
 import { AnalysesRepo } from './store/analyses-repo.js';
 import { FileBlobStore, MemoryBlobStore } from './store/blob-store.js';
 import { CollectionsRepo } from './store/collections-repo.js';
@@ -14,6 +16,7 @@ import { PersonsRepo } from './store/persons-repo.js';
 import { UsersRepo } from './store/users-repo.js';
 
 export { FaultSpecError } from './faults/fault-spec.js';
+export { sandboxProfileNames, type SandboxProfileName } from './profile.js';
 
 export interface SandboxOptions {
   port?: number; // 0 = random (default 0)
@@ -25,6 +28,7 @@ export interface SandboxOptions {
   maxFiles?: number; // default 10
   maxFileBytes?: number; // default 10 MB
   analysisDelayMs?: number; // how long a COLLECTION analysis stays PROCESSING; default 0 (finished at once)
+  profile?: SandboxProfileName; // default 'default'; 'strict' takes the other answers Oz's docs allow
 }
 
 export interface SandboxUserInput {
@@ -38,6 +42,9 @@ export interface SandboxUserInput {
 export interface RunningSandbox {
   readonly url: string;
   readonly port: number;
+  readonly profile: SandboxProfileName;
+  /** Where media URLs point: `url` itself, or (strict) the token-less media listener. */
+  readonly mediaUrl: string;
   readonly demo: { email: string; password: string; companyId: string; companyName: string; collectionId: string } | null;
   createCompany(name: string): { companyId: string; name: string };
   createUser(u: SandboxUserInput): { userId: string };
@@ -58,6 +65,12 @@ function nonNegativeInteger(name: string, value: number | undefined): number {
   return result;
 }
 
+async function listenMedia(ctx: SandboxContext): Promise<{ readonly app: FastifyInstance; readonly url: string }> {
+  const app = await buildMediaApp(ctx);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const dataDir = options.dataDir ?? null;
   const port = options.port ?? 0;
@@ -68,6 +81,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     maxFileBytes: positiveInteger('maxFileBytes', options.maxFileBytes, 10 * 1024 * 1024),
   };
   const analysisDelayMs = nonNegativeInteger('analysisDelayMs', options.analysisDelayMs);
+  const profile = sandboxProfile(options.profile);
   const faults = new FaultInjector();
   faults.set(options.faults);
 
@@ -76,7 +90,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const blobs = dataDir === null ? new MemoryBlobStore() : new FileBlobStore(join(dataDir, 'blobs'));
     const users = new UsersRepo(db);
     const collections = new CollectionsRepo(db);
-    let url = '';
+    let mediaUrl = '';
     const ctx: SandboxContext = {
       users,
       collections,
@@ -87,18 +101,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       blobs,
       limits,
       cascadeDeletes: options.cascadeDeletes ?? false,
-      baseUrl: () => url,
+      profile,
+      mediaBaseUrl: () => mediaUrl,
     };
     const demo = options.seedDemo === true ? seedDemo(users, collections, dataDir) : null;
     const app = await buildApp(ctx, faults);
     await app.listen({ host: '127.0.0.1', port });
     const boundPort = (app.server.address() as AddressInfo).port;
-    url = `http://127.0.0.1:${boundPort}`;
+    const url = `http://127.0.0.1:${boundPort}`;
+    const media = profile.separateMediaOrigin ? await listenMedia(ctx) : null;
+    mediaUrl = media?.url ?? url;
     let closing: Promise<void> | null = null;
 
     return {
       url,
       port: boundPort,
+      profile: profile.name,
+      mediaUrl,
       demo: demo === null ? null : { ...demo },
       createCompany: (name) => {
         const row = users.createCompany(name);
@@ -116,7 +135,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       setFaults: (spec) => faults.set(spec),
       expireAllTokens: () => ctx.tokens.expireAll(),
       close: () => {
-        closing ??= app.close().then(() => {
+        closing ??= Promise.all([app.close(), media?.app.close()]).then(() => {
           db.close();
         });
         return closing;

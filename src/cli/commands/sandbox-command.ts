@@ -1,7 +1,7 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { join } from 'node:path';
 import { defaultDataDir } from '../../core/config/data-dir.js';
-import { startSandbox, type RunningSandbox } from '../../sandbox/index.js';
+import { sandboxProfileNames, startSandbox, type RunningSandbox, type SandboxProfileName } from '../../sandbox/index.js';
 
 interface SandboxCommandOptions {
   readonly port: number;
@@ -11,6 +11,7 @@ interface SandboxCommandOptions {
   readonly tokenTtl?: number;
   readonly cascade?: boolean;
   readonly analysisDelay?: number;
+  readonly profile: SandboxProfileName;
   readonly json?: boolean;
 }
 
@@ -23,7 +24,8 @@ function integerIn(min: number, max: number): (value: string) => number {
 }
 
 function banner(sandbox: RunningSandbox, dataDir: string, options: SandboxCommandOptions): string {
-  const lines = [`Oz API sandbox listening on ${sandbox.url}`, `  data folder: ${dataDir}`];
+  const lines = [`Oz API sandbox listening on ${sandbox.url}`, `  data folder: ${dataDir}`, `  profile:     ${sandbox.profile}`];
+  if (sandbox.mediaUrl !== sandbox.url) lines.push(`  media:       ${sandbox.mediaUrl}`);
   if (sandbox.demo !== null) {
     lines.push(
       `  demo login:  ${sandbox.demo.email} / ${sandbox.demo.password}`,
@@ -58,7 +60,12 @@ export function registerSandboxCommand(program: Command): void {
     .option('--token-ttl <s>', 'access token lifetime in seconds', integerIn(1, 10 * 365 * 24 * 3600))
     .option('--cascade', 'deleting a collection or person also deletes what depends on it')
     .option('--analysis-delay <ms>', 'how long a COLLECTION analysis stays PROCESSING before it finishes (default 0)', integerIn(0, 600_000))
-    .option('--json', 'print one JSON line {url, email, password, company_id} instead of the banner')
+    .addOption(
+      new Option('--profile <name>', "where Oz's docs are silent: our answers (default) or the other ones they allow (strict)")
+        .choices(sandboxProfileNames)
+        .default('default'),
+    )
+    .option('--json', 'print one JSON line {url, media_url, profile, email, password, company_id} instead of the banner')
     .action(async (options: SandboxCommandOptions, command: Command) => {
       const deskData = (command.parent?.opts() as { data?: string } | undefined)?.data ?? defaultDataDir();
       // Here --data names the sandbox's own folder: the issue's `sandbox --data <dir>`.
@@ -71,12 +78,20 @@ export function registerSandboxCommand(program: Command): void {
         tokenTtlSeconds: options.tokenTtl,
         cascadeDeletes: options.cascade === true,
         analysisDelayMs: options.analysisDelay,
+        profile: options.profile,
       });
       const stopped = untilStopSignal();
       if (options.json === true) {
         const demo = sandbox.demo;
         process.stdout.write(
-          `${JSON.stringify({ url: sandbox.url, email: demo?.email ?? null, password: demo?.password ?? null, company_id: demo?.companyId ?? null })}\n`,
+          `${JSON.stringify({
+            url: sandbox.url,
+            media_url: sandbox.mediaUrl,
+            profile: sandbox.profile,
+            email: demo?.email ?? null,
+            password: demo?.password ?? null,
+            company_id: demo?.companyId ?? null,
+          })}\n`,
         );
       } else {
         process.stdout.write(banner(sandbox, dataDir, options));

@@ -76,6 +76,21 @@ export async function buildApp(ctx: SandboxContext, faults: FaultInjector): Prom
   registerFolderRoutes(app, ctx);
   registerFolderDeletionRoutes(app, ctx);
   registerAnalysisRoutes(app, ctx);
-  registerStaticRoutes(app, ctx);
+  registerStaticRoutes(app, ctx, { withToken: true });
+  return app;
+}
+
+/** The strict profile's second origin: image files only, no token asked. */
+export async function buildMediaApp(ctx: SandboxContext): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, routerOptions: { ignoreTrailingSlash: true } });
+  app.setErrorHandler((error, _request, reply) => {
+    const oz = toOzError(error);
+    return reply.code(oz.httpStatus).send(oz.toBody());
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    const error = new OzError(OzErrorCode.notExist, 'requested resource does not exist');
+    return reply.code(error.httpStatus).send(error.toBody());
+  });
+  registerStaticRoutes(app, ctx, { withToken: false });
   return app;
 }

@@ -5,6 +5,7 @@ import type { CollectionsRepo } from '../store/collections-repo.js';
 import type { FoldersRepo } from '../store/folders-repo.js';
 import type { PersonsRepo } from '../store/persons-repo.js';
 import type { UsersRepo } from '../store/users-repo.js';
+import type { SandboxProfile } from '../profile.js';
 import type { UploadLimits } from './multipart-upload.js';
 
 // Everything a route needs; built once per running sandbox.
@@ -18,5 +19,7 @@ export interface SandboxContext {
   readonly blobs: BlobStore;
   readonly limits: UploadLimits;
   readonly cascadeDeletes: boolean;
-  baseUrl(): string;
+  readonly profile: SandboxProfile;
+  /** Where media URLs point: the API itself, or the media listener (strict). */
+  mediaBaseUrl(): string;
 }

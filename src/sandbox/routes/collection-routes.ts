@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { assertManager, companyScope } from '../auth/access-policy.js';
 import { forbidden, OzError, OzErrorCode } from '../errors.js';
+import { listBody, refusal } from '../profile.js';
 import type { SandboxContext } from '../http/context.js';
 import { visibleCollection } from '../http/lookups.js';
 import { authenticate, pagingOf, param, parseWith, stringParam } from '../http/request-helpers.js';
@@ -17,7 +18,7 @@ const createBody = z.object({
 function deleteCollection(ctx: SandboxContext, collection: CollectionRow): void {
   const personIds = ctx.persons.personIdsOf(collection.collection_id);
   if (personIds.length > 0 && !ctx.cascadeDeletes) {
-    throw new OzError(OzErrorCode.invalidValue, 'collection is not empty', { persons: personIds.length });
+    throw refusal(ctx.profile, 'collectionNotEmpty', { persons: personIds.length });
   }
   ctx.analyses.delete(ctx.analyses.relatedToPersons(personIds));
   ctx.persons.deletePersons(personIds);
@@ -36,7 +37,7 @@ export function registerCollectionRoutes(app: FastifyInstance, ctx: SandboxConte
       throw new OzError(OzErrorCode.invalidValue, 'company_id names no company', { field: 'company_id' });
     }
     const created = ctx.collections.create(body.alias, body.company_id, body.meta_data ?? null);
-    return reply.code(201).send(collectionJson(created));
+    return reply.code(201).send(collectionJson(created, ctx.profile));
   });
 
   app.get('/api/collections/', async (request) => {
@@ -44,14 +45,14 @@ export function registerCollectionRoutes(app: FastifyInstance, ctx: SandboxConte
     const { limit, offset } = pagingOf(request);
     const scope = companyScope(me);
     const requested = stringParam(request, 'company_id');
-    if (scope !== null && requested !== undefined && requested !== scope) return { items: [], total: 0 };
+    if (scope !== null && requested !== undefined && requested !== scope) return listBody(ctx.profile, [], 0);
     const page = ctx.collections.list(requested ?? scope, limit, offset);
-    return { items: page.items.map(collectionJson), total: page.total };
+    return listBody(ctx.profile, page.items.map((row) => collectionJson(row, ctx.profile)), page.total);
   });
 
   app.get('/api/collections/:collectionId/', async (request) => {
     const me = authenticate(ctx, request);
-    return collectionJson(visibleCollection(ctx, me, param(request, 'collectionId')));
+    return collectionJson(visibleCollection(ctx, me, param(request, 'collectionId')), ctx.profile);
   });
 
   app.delete('/api/collections/:collectionId/', async (request, reply) => {

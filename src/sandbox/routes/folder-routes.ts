@@ -5,6 +5,7 @@ import { visibleFolder } from '../http/lookups.js';
 import { metaDataOf, readImageUpload } from '../http/multipart-upload.js';
 import { authenticate, pagingOf, param, stringParam } from '../http/request-helpers.js';
 import { analysisView, folderView } from '../http/views.js';
+import { listBody } from '../profile.js';
 import { planCollectionAnalyses } from './analysis-request.js';
 
 // analyse.type (also analyses.type) filters folders by the types of their analyses; comma lists allowed.
@@ -28,13 +29,14 @@ export function registerFolderRoutes(app: FastifyInstance, ctx: SandboxContext):
     const types = analysisTypesFilter(request);
     const page = ctx.folders.list({ companyId: companyScope(me), analysisTypes: types }, limit, offset);
     const withAnalyses = stringParam(request, 'with_analyses') === 'true';
-    return { items: page.items.map((f) => folderView(ctx, f, withAnalyses)), total: page.total };
+    return listBody(ctx.profile, page.items.map((f) => folderView(ctx, f, withAnalyses)), page.total);
   });
 
-  // Our choice: a single folder always embeds its analyses (with_analyses is implied).
+  // Default profile: a single folder always embeds its analyses; strict: only with with_analyses=true.
   app.get('/api/folders/:folderId/', async (request) => {
     const me = authenticate(ctx, request);
-    return folderView(ctx, visibleFolder(ctx, me, param(request, 'folderId')), true);
+    const withAnalyses = ctx.profile.folderEmbedsAnalyses || stringParam(request, 'with_analyses') === 'true';
+    return folderView(ctx, visibleFolder(ctx, me, param(request, 'folderId')), withAnalyses);
   });
 
   app.post('/api/folders/:folderId/analyses/', async (request, reply) => {

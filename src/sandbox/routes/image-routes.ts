@@ -5,6 +5,7 @@ import type { SandboxContext } from '../http/context.js';
 import { visiblePerson } from '../http/lookups.js';
 import { readImageUpload } from '../http/multipart-upload.js';
 import { authenticate, param } from '../http/request-helpers.js';
+import { listBody } from '../profile.js';
 import { personImageJson } from '../store/persons-repo.js';
 
 const imagesPath = '/api/collections/:collectionId/persons/:personId/images/';
@@ -16,14 +17,15 @@ export function registerImageRoutes(app: FastifyInstance, ctx: SandboxContext): 
     assertManager(me, 'add photos');
     const upload = await readImageUpload(request, ctx.limits);
     const created = ctx.persons.addImages(person.person_id, upload.images);
-    return reply.code(201).send(created.map((row) => personImageJson(row, ctx.baseUrl())));
+    return reply.code(201).send(created.map((row) => personImageJson(row, ctx.mediaBaseUrl())));
   });
 
   app.get(imagesPath, async (request) => {
     const me = authenticate(ctx, request);
     const { person } = visiblePerson(ctx, me, param(request, 'collectionId'), param(request, 'personId'));
     const images = ctx.persons.images(person.person_id);
-    return { items: images.map((row) => personImageJson(row, ctx.baseUrl())), total: images.length };
+    const items = images.map((row) => personImageJson(row, ctx.mediaBaseUrl()));
+    return ctx.profile.listTotals ? listBody(ctx.profile, items, items.length) : items;
   });
 
   app.delete(`${imagesPath}:imageId/`, async (request, reply) => {

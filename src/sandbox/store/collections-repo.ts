@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { SandboxProfile } from '../profile.js';
 import { fromJsonText, nowSeconds, toJsonText, type SandboxDb } from './database.js';
 
 export interface CollectionRow {
@@ -20,15 +21,17 @@ const selectCollection = `SELECT c.collection_id, c.alias, c.company_id, c.meta_
   (SELECT COUNT(*) FROM persons p WHERE p.collection_id = c.collection_id) AS persons_count
   FROM collections c`;
 
-export const collectionJson = (row: CollectionRow): Record<string, unknown> => ({
-  collection_id: row.collection_id,
-  alias: row.alias,
-  company_id: row.company_id,
-  meta_data: fromJsonText(row.meta_data),
-  time_created: row.time_created,
-  time_updated: row.time_updated,
-  persons_count: row.persons_count,
-});
+export function collectionJson(row: CollectionRow, profile: SandboxProfile): Record<string, unknown> {
+  const json = {
+    collection_id: row.collection_id,
+    alias: row.alias,
+    company_id: row.company_id,
+    meta_data: fromJsonText(row.meta_data),
+    time_created: row.time_created,
+    time_updated: row.time_updated,
+  };
+  return profile.personsCount ? { ...json, persons_count: row.persons_count } : json;
+}
 
 export class CollectionsRepo {
   constructor(private readonly db: SandboxDb) {}

@@ -43,15 +43,16 @@ export function personImageJson(row: PersonImageRow, baseUrl: string): Record<st
   };
 }
 
-export function personJson(row: PersonRow, images: readonly PersonImageRow[], baseUrl: string): Record<string, unknown> {
-  return {
+/** A person; `images` null leaves them out (they are then read through the images route). */
+export function personJson(row: PersonRow, images: readonly PersonImageRow[] | null, baseUrl: string): Record<string, unknown> {
+  const json = {
     person_id: row.person_id,
     collection_id: row.collection_id,
     meta_data: fromJsonText(row.meta_data),
     time_created: row.time_created,
     time_updated: row.time_updated,
-    images: images.map((image) => personImageJson(image, baseUrl)),
   };
+  return images === null ? json : { ...json, images: images.map((image) => personImageJson(image, baseUrl)) };
 }
 
 export class PersonsRepo {
