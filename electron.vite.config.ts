@@ -31,9 +31,25 @@ function faceQualityAssets(): Plugin {
   };
 }
 
+/**
+ * src/main/cli-mode.ts loads the CLI from its own bundle (out/cli, built by
+ * cli.vite.config.ts) instead of a second copy inside the main bundle. The path stays as
+ * written: cli-mode is part of out/main/index.js, one folder below out/ as in src/.
+ */
+function cliBundleExternal(): Plugin {
+  return {
+    name: 'cli-bundle-external',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== '../cli/main.js' || importer === undefined || !importer.endsWith(join('src', 'main', 'cli-mode.ts'))) return null;
+      return { id: source, external: true };
+    },
+  };
+}
+
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
+    plugins: [externalizeDepsPlugin(), cliBundleExternal()],
     build: {
       outDir: 'out/main',
       rollupOptions: {

@@ -68,12 +68,19 @@ export default tseslint.config(
   },
   {
     files: ['src/main/**'],
-    ignores: ['src/main/ipc/register.ts'],
+    ignores: ['src/main/ipc/register.ts', 'src/main/cli-mode.ts'],
     rules: {
       'no-restricted-imports': restrict(
         [{ group: layers('renderer', 'web-host', 'cli', 'preload'), message: 'Main composes core; it does not import other hosts.' }],
         [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Only src/main/ipc/register.ts uses ipcMain; only preload uses ipcRenderer (design §2).' }],
       ),
+    },
+  },
+  {
+    // The CLI-in-app seam: the one main file that loads the CLI (a separate bundle at run time).
+    files: ['src/main/cli-mode.ts'],
+    rules: {
+      'no-restricted-imports': restrict([{ group: layers('renderer', 'web-host', 'preload'), message: 'Main composes core; it runs the CLI only.' }]),
     },
   },
   {

@@ -1,5 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../shared/ipc/contract.js';
 
 const fake = await vi.hoisted(async () => {
@@ -123,5 +125,56 @@ describe('main composition root', () => {
     expect(fake.electron.app.quit).toHaveBeenCalled();
     expect(fake.calls).not.toContain('whenReady');
     expect(fake.createApp).not.toHaveBeenCalled();
+  });
+});
+
+describe('main started as the CLI (`"Enroll Desk" --cli …`)', () => {
+  const argv = process.argv;
+  let dataDir = '';
+  beforeEach(() => {
+    fake.calls.length = 0;
+    fake.windows.length = 0;
+    vi.clearAllMocks();
+    dataDir = mkdtempSync(path.join(tmpdir(), 'enroll-desk-cli-mode-'));
+  });
+  afterEach(() => {
+    process.argv = argv;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Boots main with a packaged app's argv; resolves to the code it exits with and what it printed. */
+  async function bootCli(args: readonly string[]): Promise<{ code: unknown; stdout: string }> {
+    process.argv = ['/opt/Enroll Desk/enroll-desk', ...args];
+    const printed: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      printed.push(String(chunk));
+      const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+      done?.();
+      return true;
+    });
+    try {
+      vi.resetModules();
+      await import('./index.js');
+      await vi.waitFor(() => expect(fake.electron.app.exit).toHaveBeenCalled(), { timeout: 30_000 });
+    } finally {
+      write.mockRestore();
+    }
+    return { code: fake.electron.app.exit.mock.calls[0]?.[0], stdout: printed.join('') };
+  }
+
+  it('runs `--cli queue --json` and exits with its code, without a window, the instance lock or the app core', async () => {
+    const { code, stdout } = await bootCli(['--cli', 'queue', '--json', '--data', dataDir]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ status: { pending: 0 }, items: [] });
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.calls).not.toContain('lock');
+    expect(fake.calls).not.toContain('whenReady');
+    expect(fake.createApp).not.toHaveBeenCalled();
+  });
+
+  it('exits with the CLI’s usage code (2) for an unknown option', async () => {
+    const { code } = await bootCli(['--cli', 'queue', '--no-such-option']);
+    expect(code).toBe(2);
+    expect(fake.windows).toHaveLength(0);
   });
 });

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { createApp, type App } from '../core/app/create-app.js';
+import { cliArguments, runCli } from './cli-mode.js';
 import { defaultDataDir } from '../core/config/data-dir.js';
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store.js';
 import { createWindowEventSink } from './ipc/event-sink.js';
@@ -13,20 +14,25 @@ import { installPermissionPolicy } from './security/permissions.js';
 import { createMainWindow } from './window/create-main-window.js';
 import { devServerUrl, rendererEntryUrl } from './window/renderer-url.js';
 
-// Composition root: out/main/index.js sits beside out/preload and out/renderer.
+// Composition root: out/main/index.js sits beside out/preload, out/renderer and out/cli.
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
 const dataDir = defaultDataDir();
 
-// The app, browser mode and the CLI share one data folder; the instance lock lives there too.
-app.setPath('userData', dataDir);
-app.enableSandbox();
-registerAppScheme();
-
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
+const cliArgs = cliArguments(process.argv, app.isPackaged);
+if (cliArgs !== null) {
+  // Headless: no window, no instance lock (the CLI may run beside the open app).
+  void runCli(cliArgs).then((code) => app.exit(code));
 } else {
-  start();
+  // The app, browser mode and the CLI share one data folder; the instance lock lives there too.
+  app.setPath('userData', dataDir);
+  app.enableSandbox();
+  registerAppScheme();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+  } else {
+    start();
+  }
 }
 
 function start(): void {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,8 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { auditActions } from '../../shared/domain/audit.js';
 import { openAuditLog } from '../../core/audit/index.js';
 import { openDeskDb } from '../../core/storage/open-desk-db.js';
+import { cliHosts, runCli, type CliHost } from '../../../test/helpers/cli.js';
 
-const root = join(import.meta.dirname, '../../..');
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
@@ -36,36 +35,30 @@ function tamper(dir: string, sql: string): void {
   db.close();
 }
 
-function cli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['bin/enroll-desk', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
-}
-
-const verify = async (dir: string) => {
-  const run = await cli(['audit', 'verify', '--json', '--data', dir]);
+const verify = async (host: CliHost, dir: string) => {
+  const run = await runCli(host, ['audit', 'verify', '--json', '--data', dir]);
   return { code: run.code, result: JSON.parse(run.stdout) as { ok: boolean; entries?: number; firstBroken?: number; reason?: string } };
 };
 
-describe('enroll-desk audit verify', () => {
+// The same suite for the npm bin and for the installed app's --cli.
+describe.each(cliHosts)('enroll-desk audit verify, run by $name', (host) => {
+  const cli = (args: readonly string[]) => runCli(host, args);
+
   it('passes 1,000 audited actions, then fails on an edited, a deleted and swapped entries, naming each', async () => {
     const intact = deskWithLog(1000);
-    expect(await verify(intact)).toEqual({ code: 0, result: { ok: true, entries: 1000 } });
+    expect(await verify(host, intact)).toEqual({ code: 0, result: { ok: true, entries: 1000 } });
 
     const edited = deskWithLog(1000);
     tamper(edited, "UPDATE audit_entries SET outcome = 'failed', error_code = 'X' WHERE seq = 421");
-    expect(await verify(edited)).toMatchObject({ code: 1, result: { ok: false, firstBroken: 421 } });
+    expect(await verify(host, edited)).toMatchObject({ code: 1, result: { ok: false, firstBroken: 421 } });
 
     const deleted = deskWithLog(1000);
     tamper(deleted, 'DELETE FROM audit_entries WHERE seq = 613');
-    expect(await verify(deleted)).toMatchObject({ code: 1, result: { ok: false, firstBroken: 613, reason: expect.stringContaining('#613') } });
+    expect(await verify(host, deleted)).toMatchObject({ code: 1, result: { ok: false, firstBroken: 613, reason: expect.stringContaining('#613') } });
 
     const swapped = deskWithLog(1000);
     tamper(swapped, 'UPDATE audit_entries SET seq = -1 WHERE seq = 100; UPDATE audit_entries SET seq = 100 WHERE seq = 200; UPDATE audit_entries SET seq = 200 WHERE seq = -1;');
-    expect(await verify(swapped)).toMatchObject({ code: 1, result: { ok: false, firstBroken: 100 } });
+    expect(await verify(host, swapped)).toMatchObject({ code: 1, result: { ok: false, firstBroken: 100 } });
 
     const human = await cli(['audit', 'verify', '--data', swapped]);
     expect(human.stdout).toContain('BROKEN at entry #100');
@@ -80,7 +73,9 @@ describe('enroll-desk audit verify', () => {
   });
 });
 
-describe('enroll-desk audit export', () => {
+describe.each(cliHosts)('enroll-desk audit export, run by $name', (host) => {
+  const cli = (args: readonly string[]) => runCli(host, args);
+
   it('writes CSV and JSON for a time range', async () => {
     const dir = deskWithLog(30);
     const out = join(dir, 'out.csv');

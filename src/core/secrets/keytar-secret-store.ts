@@ -3,7 +3,8 @@ import type { SecretStore } from './secret-store.js';
 
 type Keytar = typeof import('keytar');
 
-const require = createRequire(import.meta.url);
+// Not named `require`: electron-vite's ESM output declares its own at the top of the main bundle.
+const loadNative = createRequire(import.meta.url);
 
 /** Thrown when the OS keychain cannot be reached (no Secret Service on Linux, locked keychain). */
 export class KeychainUnavailableError extends Error {
@@ -28,7 +29,7 @@ export class KeytarSecretStore implements SecretStore {
 
   private load(): Keytar {
     // Loaded lazily so that a missing native build only fails when secrets are used.
-    this.keytar ??= require('keytar') as Keytar;
+    this.keytar ??= loadNative('keytar') as Keytar;
     return this.keytar;
   }
 
