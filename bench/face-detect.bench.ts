@@ -1,5 +1,5 @@
 import { assessPhoto, createFaceDetector, decodeForDetection } from '../src/core/quality/index.js';
-import { FRONTAL_FACES, portraitOf, sampleJpeg } from '../src/core/quality/testing/quality-fixtures.js';
+import { FRONTAL_FACES, portraitOf, sampleJpeg } from '../test/fixtures/quality-fixtures.js';
 import type { BenchReport } from './bench-report.js';
 
 const ROUNDS = 5;

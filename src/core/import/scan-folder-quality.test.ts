@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, uniqueWideFace } from '../../../test/fixtures/corpus.js';
 import { createPhotoProcessor } from '../images/photo-processor.js';
 import { createFaceDetector, type FaceDetector } from '../quality/index.js';
-import { sampleJpeg } from '../quality/testing/quality-fixtures.js';
+import { sampleJpeg } from '../../../test/fixtures/quality-fixtures.js';
 import type { PhotoReport, ScanReport } from './report.js';
 import { scanFolder } from './scan-folder.js';
 

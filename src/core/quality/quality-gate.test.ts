@@ -9,7 +9,7 @@ import { assessPhotos } from './assess-photos.js';
 import { cropToFace } from './crop-to-face.js';
 import { createFaceDetector, type FaceDetector } from './face-detector.js';
 import { planSourceCrop } from './plan-source-crop.js';
-import { FRONTAL_FACES, portraitOf, sampleJpeg } from './testing/quality-fixtures.js';
+import { FRONTAL_FACES, portraitOf, sampleJpeg } from '../../../test/fixtures/quality-fixtures.js';
 
 // Real detector (Human + wasm in a worker thread) on real photos.
 let detector: FaceDetector;

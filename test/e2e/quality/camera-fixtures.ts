@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import sharp from 'sharp';
 import { createFaceDetector } from '../../../src/core/quality/index.js';
-import { FRONTAL_FACES, portraitOf } from '../../../src/core/quality/testing/quality-fixtures.js';
+import { FRONTAL_FACES, portraitOf } from '../../fixtures/quality-fixtures.js';
 import { writeY4m } from '../../helpers/y4m.js';
 import { test as base } from '../fixtures.js';
 

@@ -9,7 +9,7 @@ import { openAuditLog, recordQualityOverride, type AuditLog } from '../../audit/
 import { createPhotoProcessor } from '../../images/photo-processor.js';
 import type { OzClient, Person } from '../../oz/index.js';
 import { createFaceDetector, type FaceDetector } from '../../quality/index.js';
-import { sampleJpeg } from '../../quality/testing/quality-fixtures.js';
+import { sampleJpeg } from '../../../../test/fixtures/quality-fixtures.js';
 import { openDeskDb } from '../../storage/open-desk-db.js';
 import { EnrollService, type ScanOutcome } from './enroll-service.js';
 
