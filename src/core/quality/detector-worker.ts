@@ -22,6 +22,7 @@ try {
           score: f.score,
           boxScore: f.boxScore,
           rotation: f.rotation ? { angle: f.rotation.angle } : null,
+          mesh: f.mesh.map((p) => [p[0], p[1]]),
         }));
         return { id: req.id, ok: true, faces, ms: performance.now() - started };
       } catch (err) {

@@ -10,6 +10,9 @@ import { cropToFace } from './crop-to-face.js';
 import { createFaceDetector, type FaceDetector } from './face-detector.js';
 import { planSourceCrop } from './plan-source-crop.js';
 import { FRONTAL_FACES, portraitOf, sampleJpeg } from '../../../test/fixtures/quality-fixtures.js';
+import { loadFaceSources, type FaceSources } from '../../../test/quality-eval/face-sources.js';
+import { frameCutAtEdge, frameFace } from '../../../test/quality-eval/framing.js';
+import { PASSPORT, PORTRAIT } from '../../../test/quality-eval/good-portraits.js';
 
 // Real detector (Human + wasm in a worker thread) on real photos.
 let detector: FaceDetector;
@@ -46,9 +49,9 @@ describe('face quality gate on the sample photos', () => {
     expect(a.faces).toHaveLength(1);
   });
 
-  it('flags the tight test-corpus crops (face fills the frame) as too large', async () => {
-    // Crops 3..5 are the tightest (the face box is the whole frame); the others sit near the 70 % limit.
-    for (const jpeg of (await faceJpegs()).slice(3, 6)) {
+  it('flags the tightest test-corpus crops (the face fills the frame) as too large', async () => {
+    // Crops 6..9 hold the face from chin to brow across the whole frame; the others leave room above it.
+    for (const jpeg of (await faceJpegs()).slice(6)) {
       expect(codes(await assessPhoto(detector, jpeg))).toContain('face_too_large');
     }
   });
@@ -58,6 +61,49 @@ describe('face quality gate on the sample photos', () => {
     const a = await assessPhoto(detector, tilted);
     expect(codes(a)).toContain('head_pose');
     expect(a.issues.find((i) => i.code === 'head_pose')?.message).toMatch(/leaning \d+°/);
+  });
+});
+
+describe('the gate measures the face itself, not the detector box', () => {
+  let faces: FaceSources;
+  beforeAll(async () => {
+    faces = await loadFaceSources(detector);
+  }, 60_000);
+  const frontal = (i: number) => {
+    const face = faces.frontal[i];
+    if (!face) throw new Error(`no frontal face ${i}`);
+    return face;
+  };
+
+  it.each([0, 3, 6])('passes a well-framed 600×800 portrait of frontal face %i (whole head, face a third of the height), re-encoded', async (i) => {
+    const portrait = await frameFace(frontal(i), PORTRAIT);
+    expect([portrait.width, portrait.height]).toEqual([600, 800]);
+    const reencoded = await sharp(portrait.jpeg).jpeg({ quality: 70 }).toBuffer();
+    const a = await assessPhoto(detector, reencoded);
+    expect(a.issues).toEqual([]);
+    const face = a.faces[0];
+    if (!face) throw new Error('no face');
+    expect(face.extent.height / a.height).toBeCloseTo(1 / 3, 1);
+    // Human's box is the region facemesh crops: more than twice the face's own area.
+    expect((face.box.width * face.box.height) / (face.extent.width * face.extent.height)).toBeGreaterThan(1.8);
+  });
+
+  it.each([0, 3, 6])('passes a passport-style crop of frontal face %i (head about 78 % of the height)', async (i) => {
+    const passport = await frameFace(frontal(i), PASSPORT);
+    const a = await assessPhoto(detector, passport.jpeg);
+    expect(a.issues).toEqual([]);
+    expect(a.faces[0]?.extent.height ?? 0).toBeGreaterThan(0.5 * a.height);
+  });
+
+  it('fails a face that fills the frame as too large', async () => {
+    const filled = await frameFace(frontal(0), { heightShare: 0.9, aspect: 3 / 4, at: [0.5, 0.5], width: 600 });
+    expect(codes(await assessPhoto(detector, filled.jpeg))).toContain('face_too_large');
+  });
+
+  it.each(['left', 'right', 'top', 'bottom'] as const)('fails a face shifted off the %s edge as cut', async (edge) => {
+    const photo = await frameCutAtEdge(frontal(3), { ...PORTRAIT, heightShare: 0.6 }, edge, 0.2);
+    if (!photo) throw new Error(`the sample has no room to cut at the ${edge}`);
+    expect(codes(await assessPhoto(detector, photo.jpeg))).toContain('face_cut');
   });
 });
 

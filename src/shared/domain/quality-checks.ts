@@ -27,15 +27,36 @@ export const QUALITY_PRIORITY: readonly QualityCode[] = [
 const pct = (share: number): string => `${Math.round(share * 100)}%`;
 const area = (b: FaceBox): number => b.width * b.height;
 
-/** Faces the detector is confident about, largest first. */
+/** Faces the detector is confident about, largest (by the face's own extent) first. */
 export function confidentFaces(faces: readonly FaceDetection[], t: QualityThresholds): readonly FaceDetection[] {
-  return faces.filter((f) => f.score >= t.minFaceScore).sort((a, b) => area(b.box) - area(a.box));
+  return faces.filter((f) => f.score >= t.minFaceScore).sort((a, b) => area(b.extent) - area(a.extent));
 }
 
-export function isCut(box: FaceBox, width: number, height: number, t: QualityThresholds): boolean {
+/** True when the face (its own extent, which runs past the frame when cut) is within the edge margin. */
+export function isCut(extent: FaceBox, width: number, height: number, t: QualityThresholds): boolean {
   const mx = width * t.edgeMargin;
   const my = height * t.edgeMargin;
-  return box.x < mx || box.y < my || box.x + box.width > width - mx || box.y + box.height > height - my;
+  return extent.x < mx || extent.y < my || extent.x + extent.width > width - mx || extent.y + extent.height > height - my;
+}
+
+/** The size rule on the face's own extent: its share of the frame's area and of its height. */
+function sizeIssue(extent: FaceBox, width: number, height: number, t: QualityThresholds): QualityIssue | null {
+  const areaShare = area(extent) / (width * height);
+  const heightShare = Math.min(extent.height, height) / height;
+  const band = `${pct(t.minFaceHeight)}–${pct(t.maxFaceHeight)} of its height`;
+  if (areaShare < t.minFaceArea || heightShare < t.minFaceHeight) {
+    return {
+      code: 'face_too_small',
+      message: `The face is only ${pct(heightShare)} of the photo's height (${pct(areaShare)} of its area); it must be ${band}. Use a closer photo.`,
+    };
+  }
+  if (areaShare > t.maxFaceArea || heightShare > t.maxFaceHeight) {
+    return {
+      code: 'face_too_large',
+      message: `The face is ${pct(heightShare)} of the photo's height (${pct(areaShare)} of its area), more than ${band}: the photo is too close. Include the whole head and some background.`,
+    };
+  }
+  return null;
 }
 
 function poseIssue(face: FaceDetection, t: QualityThresholds): string | null {
@@ -62,18 +83,8 @@ export function evaluateQuality(input: QualityInput, t: QualityThresholds): read
       message: `${faces.length} faces were found; a photo must show one person only. Keep the largest face or choose one, and the photo is cropped to it.`,
     });
   }
-  const share = area(face.box) / (input.width * input.height);
-  if (share < t.minFaceArea) {
-    issues.push({
-      code: 'face_too_small',
-      message: `The face covers only ${pct(share)} of the photo; it must cover ${pct(t.minFaceArea)}–${pct(t.maxFaceArea)}. Use a closer photo.`,
-    });
-  } else if (share > t.maxFaceArea) {
-    issues.push({
-      code: 'face_too_large',
-      message: `The face covers ${pct(share)} of the photo, more than ${pct(t.maxFaceArea)}: the photo is too close. Include the whole head and some background.`,
-    });
-  }
+  const size = sizeIssue(face.extent, input.width, input.height, t);
+  if (size) issues.push(size);
   const pose = poseIssue(face, t);
   if (pose) issues.push({ code: 'head_pose', message: pose });
   const s = input.stats;
@@ -85,7 +96,7 @@ export function evaluateQuality(input: QualityInput, t: QualityThresholds): read
   if (s && s.sharpness < t.minSharpness) {
     issues.push({ code: 'blurred', message: 'The face is blurred (out of focus or moving). Take the photo again holding still.' });
   }
-  if (isCut(face.box, input.width, input.height, t)) {
+  if (isCut(face.extent, input.width, input.height, t)) {
     issues.push({ code: 'face_cut', message: 'The face touches the edge of the photo, so part of it is cut off. The whole head must be inside the frame.' });
   }
   return issues;

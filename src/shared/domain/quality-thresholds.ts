@@ -5,14 +5,17 @@ export const qualityThresholdsSchema = z
   .object({
     /** Detector confidence (0..1) under which a candidate is not counted as a face. */
     minFaceScore: z.number().min(0).max(1),
-    /** Face box area over frame area: Oz asks for 5–70 %. */
+    /** The face's own extent (mesh landmarks' bounding box) over the frame's area. */
     minFaceArea: z.number().min(0).max(1),
     maxFaceArea: z.number().min(0).max(1),
+    /** The face's extent height over the frame's height, the measure ICAO / ISO/IEC 19794-5 portraits use. */
+    minFaceHeight: z.number().min(0).max(1),
+    maxFaceHeight: z.number().min(0).max(1),
     /** Degrees; Oz asks for a head turn of at most 15°. */
     maxYawDeg: z.number().min(0).max(90),
     maxPitchDeg: z.number().min(0).max(90),
     maxRollDeg: z.number().min(0).max(90),
-    /** A face box closer than this share of the frame's width/height to an edge counts as cut. */
+    /** A face extent closer than this share of the frame's width/height to an edge counts as cut. */
     edgeMargin: z.number().min(0).max(0.25),
     /** Variance of the Laplacian of the face region (grey, scaled to 128 px wide) under which the face is blurred. */
     minSharpness: z.number().min(0),
@@ -28,8 +31,10 @@ export type QualityThresholds = z.infer<typeof qualityThresholdsSchema>;
 
 export const DEFAULT_QUALITY_THRESHOLDS: QualityThresholds = {
   minFaceScore: 0.5,
-  minFaceArea: 0.05,
+  minFaceArea: 0.02,
   maxFaceArea: 0.7,
+  minFaceHeight: 0.15,
+  maxFaceHeight: 0.7,
   maxYawDeg: 15,
   maxPitchDeg: 20,
   maxRollDeg: 15,

@@ -5,8 +5,10 @@ import { DEFAULT_QUALITY_THRESHOLDS, qualityThresholdsSchema } from './quality-t
 import { QUALITY_CODES, qualityOverrideSchema, type FaceDetection, type FaceRegionStats } from './quality.js';
 
 const t = DEFAULT_QUALITY_THRESHOLDS;
+/** A face whose own extent is the square at (x, y); the detector's box is that square enlarged 1.4×, as Human's is. */
 const face = (x: number, y: number, size: number, extra: Partial<FaceDetection> = {}): FaceDetection => ({
-  box: { x, y, width: size, height: size },
+  box: { x: x - size * 0.2, y: y - size * 0.2, width: size * 1.4, height: size * 1.4 },
+  extent: { x, y, width: size, height: size },
   score: 0.9,
   yawDeg: 0,
   pitchDeg: 0,
@@ -34,14 +36,31 @@ describe('evaluateQuality', () => {
     expect(issues[0]?.message).toMatch(/^2 faces/);
   });
 
-  it('applies the Oz 5–70 % face area band', () => {
+  it('applies the area band and the height band to the face itself', () => {
     expect(codes([face(250, 350, 100)])).toEqual(['face_too_small']);
     expect(codes([face(20, 20, 560)], good, 600, 600)).toEqual(['face_too_large']);
+    // A narrow, tall frame: the area is well inside its band, the height is not.
+    expect(codes([face(10, 50, 580)], good, 600, 700)).toEqual(['face_too_large']);
+    expect(codes([face(900, 300, 150)], good, 2000, 1200)).toEqual(['face_too_small']);
   });
 
-  it('flags a box touching any edge as cut', () => {
+  it('never measures the detector box: a face of 36 % height passes though its box covers 75 % and touches the edges', () => {
+    const f = { ...face(155, 230, 290), box: { x: 0, y: 100, width: 600, height: 600 } };
+    expect(codes([f])).toEqual([]);
+  });
+
+  it('passes a passport-style frame (head 70–80 % of the height, face 50–60 %) and states the rule as height shares', () => {
+    expect(codes([face(90, 190, 420)], good, 700, 900)).toEqual([]);
+    const [issue] = evaluateQuality({ width: 600, height: 800, faces: [face(30, 40, 600)], stats: good }, t);
+    expect(issue?.message).toMatch(/75% of the photo's height .* more than 15%–70% of its height/);
+  });
+
+  it('flags a face touching or running past any edge as cut, whatever the detector box does', () => {
     expect(codes([face(0, 200, 300)])).toEqual(['face_cut']);
     expect(codes([face(150, 600, 300)])).toEqual(['face_cut']);
+    expect(codes([face(-40, 200, 300)])).toEqual(['face_cut']);
+    // The enlarged box reaching the edge is only margin around the face.
+    expect(codes([face(40, 200, 300)])).toEqual([]);
   });
 
   it('flags yaw, pitch and roll beyond their limits, naming the movement', () => {

@@ -24,7 +24,14 @@ export type FaceBox = z.infer<typeof faceBoxSchema>;
 
 export const faceDetectionSchema = z
   .object({
+    /**
+     * The detector's crop box: blazeface's box enlarged 1.4× and squared, clipped to the
+     * image; about twice the face's area. For crops with margin (auto-crop, keep largest
+     * face, the webcam overlay), never for measuring the face.
+     */
     box: faceBoxSchema,
+    /** The face itself: bounding box of the mesh landmarks, unclipped. Size, edge and centring checks use it. */
+    extent: faceBoxSchema,
     score: z.number().min(0).max(1),
     /** Head rotation in degrees, 0 when looking straight at the camera. */
     yawDeg: z.number(),

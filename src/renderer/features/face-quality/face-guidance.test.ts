@@ -7,8 +7,10 @@ import { nextGuidance, READY_MESSAGE } from './face-guidance.js';
 
 const t = DEFAULT_QUALITY_THRESHOLDS;
 const good: FaceRegionStats = { sharpness: 300, brightness: 120, darkClipped: 0, brightClipped: 0 };
+/** A face whose detector box is `size` px square; its own extent is that box without Human's 1.4× margin. */
 const face = (size: number, extra: Partial<FaceDetection> = {}): FaceDetection => ({
   box: { x: 320 - size / 2, y: 240 - size / 2, width: size, height: size },
+  extent: { x: 320 - size / 2.8, y: 240 - size / 2.8, width: size / 1.4, height: size / 1.4 },
   score: 0.95,
   yawDeg: 0,
   pitchDeg: 0,
