@@ -6,11 +6,11 @@ import { detectIn, FRONTAL_FACES, sampleJpeg } from '../fixtures/quality-fixture
 /**
  * Faces in @vladmandic/face-api's sample photos that look away from the camera, by the
  * centre of their detector box in the 1920 px photo. Chosen by looking at the crops: each
- * is visibly turned (yaw) or leaning (roll) well beyond 15°. Faces that only look down or
- * are half hidden by hair were left out: their label would be a guess.
+ * is visibly turned (yaw) or leaning (roll) well beyond 15°. Faces that only look down, or
+ * are partly hidden by hair or a hand (the profile in sample2), were left out: their label
+ * would be a guess, and the profile is no face at all to the detector.
  */
 export const TURNED_FACES: readonly { readonly sample: number; readonly cx: number; readonly cy: number; readonly how: 'turned' | 'leaning' }[] = [
-  { sample: 2, cx: 444, cy: 273, how: 'turned' },
   { sample: 4, cx: 324, cy: 335, how: 'turned' },
   { sample: 5, cx: 674, cy: 551, how: 'turned' },
   { sample: 4, cx: 1071, cy: 314, how: 'turned' },

@@ -30,7 +30,7 @@ interface Region {
 }
 
 /** The crop of the source for a framing, kept inside the photo (which moves the face a little when it must). */
-function framingRegion(source: FaceSource, f: Framing): Region {
+export function framingRegion(source: FaceSource, f: Framing): Region {
   const { extent, image } = source;
   const [ax, ay] = f.at ?? [0.5, 0.45];
   const fit = Math.min(1, image.height / (extent.height / f.heightShare), image.width / ((extent.height / f.heightShare) * f.aspect));
@@ -43,6 +43,22 @@ function framingRegion(source: FaceSource, f: Framing): Region {
     width,
     height,
   };
+}
+
+const overlaps = (b: FaceBox, r: Region): boolean => b.x < r.left + r.width && b.x + b.width > r.left && b.y < r.top + r.height && b.y + b.height > r.top;
+
+/**
+ * True when the framing shows no part of another person's face: group photos put neighbours
+ * close, and a photo with a second face in it is not a good portrait, whatever the gate says.
+ */
+export function showsOnlyThisFace(source: FaceSource, f: Framing): boolean {
+  const region = framingRegion(source, f);
+  const own = source.extent;
+  return source.image.faces.every((other) => {
+    const e = other.extent;
+    const same = Math.abs(e.x - own.x) < 1 && Math.abs(e.y - own.y) < 1;
+    return same || !overlaps(e, region);
+  });
 }
 
 const mapBox = (b: FaceBox, r: Region, scale: number): FaceBox => ({
@@ -73,9 +89,16 @@ const crosses = (e: FaceBox, edge: Edge, width: number, height: number): boolean
 /**
  * The face framed as `f`, but with the frame's `edge` running through it so that `outside`
  * of the face's extent lies beyond the frame: a badly aimed camera. Null when the sample
- * photo has no pixels on that side to frame it so.
+ * photo has no pixels on that side to frame it so, or the frame would show a neighbour.
  */
 export async function frameCutAtEdge(source: FaceSource, f: Framing, edge: Edge, outside: number): Promise<FramedPhoto | null> {
+  const framing = cutFraming(source, f, edge, outside);
+  if (!showsOnlyThisFace(source, framing)) return null;
+  const photo = await frameFace(source, framing);
+  return crosses(photo.extent, edge, photo.width, photo.height) ? photo : null;
+}
+
+function cutFraming(source: FaceSource, f: Framing, edge: Edge, outside: number): Framing {
   const e = source.extent;
   const widthShare = (e.width * f.heightShare) / (e.height * f.aspect);
   const inside = 0.5 - outside;
@@ -87,6 +110,5 @@ export async function frameCutAtEdge(source: FaceSource, f: Framing, edge: Edge,
         : edge === 'top'
           ? [0.5, inside * f.heightShare]
           : [0.5, 1 - inside * f.heightShare];
-  const photo = await frameFace(source, { ...f, at });
-  return crosses(photo.extent, edge, photo.width, photo.height) ? photo : null;
+  return { ...f, at };
 }

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { FaceSource } from './face-sources.js';
-import { frameFace, type FramedPhoto, type Framing } from './framing.js';
+import { frameFace, showsOnlyThisFace, type FramedPhoto, type Framing } from './framing.js';
 import type { EvalPhoto } from './labels.js';
 
 /** 3:4 head-and-shoulders portrait, 600×800, face a third of the height: the issue's "well-framed portrait". */
@@ -30,29 +30,60 @@ export async function webcamFrame(portrait: FramedPhoto, left: number): Promise<
 
 export interface GoodPortraits {
   readonly photos: readonly EvalPhoto[];
-  /** Per frontal face, the 600×800 portrait and the closer one, which the defects are derived from. */
+  /** Per frontal face, its first clean 3:4 portrait and the next clean framing: the defects are derived from them. */
   readonly portraits: readonly FramedPhoto[];
   readonly close: readonly FramedPhoto[];
 }
 
-/** Five framings of each frontal face: ≥ 40 good photos at several scales and positions. */
+interface Candidate {
+  readonly framing: Framing;
+  readonly how: string;
+  readonly name: string;
+}
+
+/** Framings tried in turn for each face; the first five that show no neighbour are kept. */
+function candidates(i: number): readonly Candidate[] {
+  const side = i % 2 ? 0.42 : 0.58;
+  return [
+    { name: 'portrait', framing: PORTRAIT, how: '600×800 portrait, face 1/3 of the height, re-encoded at q75' },
+    { name: 'close', framing: { ...CLOSE_PORTRAIT, at: [side, 0.45] }, how: '540 px portrait, face 42 % of the height, off-centre' },
+    { name: 'passport', framing: PASSPORT, how: '35:45 passport crop, face 55 % of the height (head ≈ 78 %)' },
+    { name: 'far', framing: FAR_PORTRAIT, how: '480 px portrait, face 26 % of the height, q70' },
+    { name: 'close-other-side', framing: { ...CLOSE_PORTRAIT, at: [1 - side, 0.45] }, how: '540 px portrait, face 42 % of the height, off-centre' },
+    { name: 'half', framing: { heightShare: 0.5, aspect: 3 / 4, width: 600, quality: 80 }, how: '600×800 portrait, face half the height' },
+    { name: 'passport-small', framing: { ...PASSPORT, heightShare: 0.48, width: 420 }, how: '35:45 passport crop, face 48 % of the height (head ≈ 68 %)' },
+    { name: 'mid', framing: { heightShare: 0.38, aspect: 4 / 5, at: [0.5, 0.4], width: 560, quality: 88 }, how: '4:5 portrait, face 38 % of the height' },
+  ];
+}
+
+const PER_FACE = 5;
+
+/**
+ * Good photos of each frontal face at several scales and positions (passport crops included),
+ * plus a desk-webcam frame made from a portrait that leaves room around the head: five or six
+ * per face, ≥ 40 in all.
+ */
 export async function goodPortraits(frontal: readonly FaceSource[]): Promise<GoodPortraits> {
   const photos: EvalPhoto[] = [];
   const portraits: FramedPhoto[] = [];
   const close: FramedPhoto[] = [];
   for (const [i, face] of frontal.entries()) {
-    const portrait = await frameFace(face, PORTRAIT);
-    const reencoded = await sharp(portrait.jpeg).jpeg({ quality: 75 }).toBuffer();
-    const near = await frameFace(face, { ...CLOSE_PORTRAIT, at: [i % 2 ? 0.42 : 0.58, 0.45] });
-    portraits.push(portrait);
-    close.push(near);
-    photos.push(
-      { name: `${face.id}-portrait.jpg`, label: 'good', how: '600×800 portrait, face 1/3 of the height, re-encoded at q75', jpeg: reencoded },
-      { name: `${face.id}-close.jpg`, label: 'good', how: '540 px portrait, face 42 % of the height, off-centre', jpeg: near.jpeg },
-      { name: `${face.id}-passport.jpg`, label: 'good', how: '35:45 passport crop, face 55 % of the height (head ≈ 78 %)', jpeg: (await frameFace(face, PASSPORT)).jpeg },
-      { name: `${face.id}-far.jpg`, label: 'good', how: '480 px portrait, face 26 % of the height, q70', jpeg: (await frameFace(face, FAR_PORTRAIT)).jpeg },
-      { name: `${face.id}-webcam.jpg`, label: 'good', how: '640×480 webcam frame, person in front of a wall', jpeg: await webcamFrame(portrait, [0, 140, 280][i % 3] ?? 0) },
-    );
+    const kept: FramedPhoto[] = [];
+    let webcamBase: FramedPhoto | undefined;
+    for (const c of candidates(i).filter((k) => showsOnlyThisFace(face, k.framing)).slice(0, PER_FACE)) {
+      const photo = await frameFace(face, c.framing);
+      kept.push(photo);
+      if (c.framing.heightShare <= 0.42) webcamBase ??= photo;
+      const jpeg = c.name === 'portrait' ? await sharp(photo.jpeg).jpeg({ quality: 75 }).toBuffer() : photo.jpeg;
+      photos.push({ name: `${face.id}-${c.name}.jpg`, label: 'good', how: c.how, jpeg });
+    }
+    const [base, next] = kept;
+    if (!base || !next) throw new Error(`${face.id} has fewer than two framings without a neighbour`);
+    portraits.push(base);
+    close.push(next);
+    if (webcamBase) {
+      photos.push({ name: `${face.id}-webcam.jpg`, label: 'good', how: '640×480 webcam frame, person in front of a wall', jpeg: await webcamFrame(webcamBase, [0, 140, 280][i % 3] ?? 0) });
+    }
   }
   return { photos, portraits, close };
 }
