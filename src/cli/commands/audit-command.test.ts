@@ -20,7 +20,7 @@ function deskWithLog(n: number): string {
   const db = openDeskDb(dir);
   let t = Date.UTC(2026, 2, 1);
   const log = openAuditLog(db, { desk: () => 'desk-3', operator: () => 'op@bank.example' }, () => (t += 60_000));
-  const actions = auditActions.filter((a) => a !== 'checkpoint' && a !== 'qualityOverridden');
+  const actions = auditActions.filter((a) => a !== 'checkpoint' && a !== 'qualityOverridden' && a !== 'duplicateOverridden');
   for (let i = 0; i < n; i += 1) {
     const action = actions[i % actions.length] ?? 'signIn';
     log.record({ action, targets: { collectionId: 'col-1', personId: `person-${i}` }, outcome: i % 7 === 0 ? 'queued' : 'done' });

@@ -13,10 +13,12 @@ import { openDeskDb } from '../storage/open-desk-db.js';
 import { startRetention } from '../retention/start-retention.js';
 import { sharedCache } from '../services/cache/shared-cache.js';
 import { EnrolledPhotos } from '../services/enroll/enrolled-photos.js';
+import { startDuplicateCleanups, type DuplicateCleanups } from './duplicate-cleanups.js';
 import { createEmbeddedSandboxLauncher } from './embedded-sandbox-launcher.js';
 import { appHandlers } from './handlers/app-handlers.js';
 import { auditHandlers } from './handlers/audit-handlers.js';
 import { deskHandlers } from './handlers/desk-handlers.js';
+import { duplicatesHandlers } from './handlers/duplicates-handlers.js';
 import { collectionsHandlers } from './handlers/collections-handlers.js';
 import { personsHandlers } from './handlers/persons-handlers.js';
 import { photosHandlers } from './handlers/photos-handlers.js';
@@ -59,6 +61,8 @@ export interface AppContext {
   readonly queue: EnrollmentQueue;
   /** Sends the queue while someone is signed in; idle (paused "not signed in") otherwise. */
   readonly sync: SyncWorker;
+  /** The 1:N duplicate checks whose deletion on the server is still owed, and their retries. */
+  readonly duplicateCleanups: DuplicateCleanups;
   /** Registers cleanup run by `dispose()`, last registered first. */
   onDispose(fn: () => Promise<void> | void): void;
 }
@@ -109,6 +113,8 @@ export async function createApp(options: AppHostOptions): Promise<App> {
   disposers.push(() => following.dispose());
   const quality = createFaceDetector();
   disposers.push(() => quality.close());
+  const duplicateCleanups = startDuplicateCleanups({ db, session, sync, audit, emit: options.emit });
+  disposers.push(() => duplicateCleanups.dispose());
   const context: AppContext = {
     options,
     settings,
@@ -120,6 +126,7 @@ export async function createApp(options: AppHostOptions): Promise<App> {
     audit,
     queue,
     sync,
+    duplicateCleanups,
     onDispose: (fn) => disposers.push(fn),
   };
   // One factory per domain; each returns the handlers of its own channels.
@@ -134,6 +141,7 @@ export async function createApp(options: AppHostOptions): Promise<App> {
     ...auditHandlers(context),
     ...deskHandlers(context),
     ...queueHandlers(context),
+    ...duplicatesHandlers(context),
   };
   if (options.restoreSession !== false) await session.restore();
   const retention = startRetention({ ...context, cache: () => sharedCache(db, options.secretStore) }, () => loadAuditKey(options.secretStore));

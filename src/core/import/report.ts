@@ -1,3 +1,4 @@
+import type { DuplicateCandidate, DuplicateCheckSummary } from '../../shared/domain/duplicates.js';
 import type { PhotoQuality } from '../../shared/domain/quality.js';
 import type { OzTag } from '../../shared/domain/tags.js';
 import type { CropRegion } from '../images/auto-crop.js';
@@ -37,6 +38,8 @@ export interface PersonReport {
   readonly name: PersonName;
   readonly externalId?: string;
   readonly photos: readonly PhotoReport[];
+  /** Persons already in the collection this one may be, best first (filled in after the scan by the 1:N check). */
+  readonly possibleDuplicates?: readonly DuplicateCandidate[];
 }
 
 export type StrayReason = 'not_in_person_folder' | 'not_in_manifest';
@@ -79,10 +82,12 @@ export interface ScanReport {
   readonly counts: ScanCounts;
   /** True when the scan was cancelled: the report covers only the files finished before. */
   readonly cancelled: boolean;
+  /** How the 1:N duplicate check went; absent when none ran. */
+  readonly duplicateCheck?: DuplicateCheckSummary;
 }
 
 export interface ScanProgress {
-  readonly phase: 'scanning' | 'processing';
+  readonly phase: 'scanning' | 'processing' | 'checking';
   readonly done: number;
   readonly total: number;
   readonly current?: string;

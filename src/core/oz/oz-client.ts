@@ -182,6 +182,11 @@ export class OzClient {
     return this.#read(folderSchema, { method: 'GET', path: ozPaths.folder(folderId), query: { with_analyses: true } }, opts);
   }
 
+  /** Not in the Oz docs: servers may refuse it (403, 405, 501); callers treat that as "keep the folder". */
+  deleteFolder(folderId: string, opts?: CallOptions): Promise<void> {
+    return this.#delete(ozPaths.folder(folderId), opts);
+  }
+
   getAnalysis(analysisId: string, opts?: CallOptions): Promise<Analysis> {
     return this.#read(analysisSchema, { method: 'GET', path: ozPaths.analysis(analysisId) }, opts);
   }

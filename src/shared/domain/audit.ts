@@ -17,6 +17,8 @@ export const auditActions = [
   'queueItemDiscarded',
   'consentConfirmed',
   'qualityOverridden',
+  'duplicateChecked',
+  'duplicateOverridden',
   'deskReset',
   'retentionPurged',
   'checkpoint',
@@ -56,7 +58,7 @@ export const OVERRIDE_NOTE_MAX = 800;
 
 /**
  * What a caller records. Desk, operator and time are filled in by the log. The only free
- * text is the quality-override note (the UI warns that it must not contain names).
+ * text is the operator's override note (the UI warns that it must not contain names).
  */
 export const auditInputSchema = z
   .object({
@@ -71,11 +73,12 @@ export const auditInputSchema = z
   })
   .strict()
   .superRefine((entry, ctx) => {
-    if (entry.note !== null && entry.action !== 'qualityOverridden') {
-      ctx.addIssue({ code: 'custom', path: ['note'], message: 'only a quality override carries a note' });
+    const overridden = entry.action === 'qualityOverridden' || entry.action === 'duplicateOverridden';
+    if (entry.note !== null && !overridden) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'only a quality or duplicate override carries a note' });
     }
-    if (entry.action === 'qualityOverridden' && entry.note === null) {
-      ctx.addIssue({ code: 'custom', path: ['note'], message: 'a quality override needs a note' });
+    if (overridden && entry.note === null) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'an override needs a note' });
     }
     if ((entry.outcome === 'failed') !== (entry.errorCode !== null)) {
       ctx.addIssue({ code: 'custom', path: ['errorCode'], message: 'an error code goes with, and only with, a failed outcome' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { consentConfirmationSchema } from './consent.js';
+import { duplicateCandidateSchema, duplicateCheckSummarySchema, duplicateChoiceSchema } from './duplicates.js';
 import { photoQualitySchema, qualityOverrideSchema } from './quality.js';
 import { ozTagListSchema } from './tags.js';
 
@@ -60,6 +61,8 @@ export const personReportSchema = z.object({
   name: z.object({ first: z.string(), middle: z.string(), last: z.string() }),
   externalId: z.string().optional(),
   photos: z.array(photoReportSchema).readonly(),
+  /** Persons already in the collection this one may be, best first (the 1:N check). */
+  possibleDuplicates: z.array(duplicateCandidateSchema).readonly().optional(),
 });
 export type PersonReportView = z.infer<typeof personReportSchema>;
 
@@ -88,6 +91,8 @@ export const scanReportSchema = z.object({
     flagged: z.number().int(),
   }),
   cancelled: z.boolean(),
+  /** How the 1:N duplicate check went; absent when the desk ran none. */
+  duplicateCheck: duplicateCheckSummarySchema.optional(),
 });
 export type ScanReportView = z.infer<typeof scanReportSchema>;
 
@@ -104,7 +109,7 @@ export type ScanFolderInput = z.infer<typeof scanFolderInputSchema>;
 
 export const scanIdSchema = z.object({ scanId: z.string().uuid() }).strict();
 
-export const importPhaseSchema = z.enum(['scanning', 'processing', 'enrolling']);
+export const importPhaseSchema = z.enum(['scanning', 'processing', 'checking', 'enrolling']);
 export type ImportPhase = z.infer<typeof importPhaseSchema>;
 
 export const importProgressSchema = z.object({
@@ -177,6 +182,8 @@ export const confirmImportInputSchema = z
     qualityOverrides: z.record(z.string(), qualityOverrideSchema).default({}),
     /** Group photos (by path) to crop to their largest face at enroll time. */
     keepLargestFace: z.array(z.string()).max(100_000).default([]),
+    /** For persons the 1:N check flagged, by person key: add to that person, enroll as new (with a note), or skip. */
+    duplicateChoices: z.record(z.string(), duplicateChoiceSchema).default({}),
     consent: consentConfirmationSchema,
   })
   .strict();

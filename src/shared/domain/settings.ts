@@ -29,11 +29,13 @@ export const settingsSchema = z.object({
   staleSyncBlockHours: z.number().min(1).max(24 * 365).nullable().optional(),
   /** IT's changes to the face-quality thresholds (docs/face-quality.md); absent ones keep the defaults. */
   qualityThresholds: qualityThresholdsOverrideSchema.optional(),
+  /** The 1:N duplicate check (Oz Collection analysis) before enrolling; absent means on. */
+  duplicateCheck: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsPatchSchema = settingsSchema
-  .pick({ serverUrl: true, deskName: true, consentTextVersion: true, consentText: true })
+  .pick({ serverUrl: true, deskName: true, consentTextVersion: true, consentText: true, duplicateCheck: true })
   .partial()
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

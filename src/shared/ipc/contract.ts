@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appChannels } from './channels/app-channels.js';
 import { auditChannels } from './channels/audit-channels.js';
 import { deskChannels } from './channels/desk-channels.js';
+import { duplicatesChannels, duplicatesEvents } from './channels/duplicates-channels.js';
 import { enrollChannels, enrollEvents } from './channels/enroll-channels.js';
 import { sessionChannels, sessionEvents } from './channels/session-channels.js';
 import { collectionsChannels, collectionsEvents } from './channels/collections-channels.js';
@@ -26,6 +27,7 @@ export const channels = {
   ...auditChannels,
   ...deskChannels,
   ...queueChannels,
+  ...duplicatesChannels,
 } as const;
 
 /** Events main pushes to the renderer: name → payload schema. */
@@ -35,6 +37,7 @@ export const events = {
   ...personsEvents,
   ...enrollEvents,
   ...queueEvents,
+  ...duplicatesEvents,
 } as const;
 
 export type Channels = typeof channels;

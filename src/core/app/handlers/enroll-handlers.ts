@@ -4,6 +4,8 @@ import { auditEnrollPerson, auditImport, recordQualityOverride } from '../../aud
 import type { HandlerTable } from '../../ipc/handler-table.js';
 import { assertEnrollmentAllowed } from '../../retention/index.js';
 import { EnrollService, ScanSessions } from '../../services/enroll/index.js';
+import { sharedCache } from '../../services/cache/shared-cache.js';
+import { deskNameIndex } from '../../services/duplicates/index.js';
 import { QueuedEnrollmentSink } from '../../services/enroll/queued-enrollment-sink.js';
 import type { AppContext } from '../create-app.js';
 
@@ -35,13 +37,26 @@ export const enrollHandlers = (ctx: AppContext): Pick<HandlerTable, EnrollChanne
     thresholds: () => resolveQualityThresholds(ctx.settings.get().qualityThresholds),
     onQualityOverride: (targets, override) => recordQualityOverride(ctx.audit, targets, override),
     isQueued: (collectionId, sha256) => ctx.queue.hasPhoto(sha256, collectionId),
+    duplicates: {
+      finder: {
+        records: ctx.duplicateCleanups.records,
+        audit: ctx.audit,
+        nameIndex: deskNameIndex(() => sharedCache(ctx.db, ctx.options.secretStore)),
+      },
+      enabled: () => ctx.settings.get().duplicateCheck !== false,
+      scope: () => ctx.duplicateCleanups.scope(),
+      onOverride: (targets, note) => ctx.audit.record({ action: 'duplicateOverridden', targets, outcome: 'done', note }),
+    },
   });
   const emit = ctx.options.emit;
   // The stale-sync guard: refuses new enrollments while old ones wait too long (when IT set a limit).
   const guard = (): void => assertEnrollmentAllowed(ctx.queue.status(), ctx.settings.get());
   const scans = new ScanSessions(service, {
     progress: (p) => emit('import:progress', p),
-    finished: (r) => emit('import:finished', r),
+    finished: (r) => {
+      emit('import:finished', r);
+      ctx.duplicateCleanups.changed();
+    },
     personResult: (scanId, result) => emit('import:personResult', { scanId, result }),
   });
   ctx.onDispose(() => scans.dispose());
@@ -56,9 +71,11 @@ export const enrollHandlers = (ctx: AppContext): Pick<HandlerTable, EnrollChanne
     },
     'enroll:scanResult': ({ scanId }) => scans.result(scanId),
     'enroll:cancelScan': ({ scanId }) => scans.cancel(scanId),
-    'enroll:confirmImport': ({ scanId, excluded, tagOverrides, qualityOverrides, keepLargestFace, consent }) => {
+    'enroll:confirmImport': ({ scanId, excluded, tagOverrides, qualityOverrides, keepLargestFace, duplicateChoices, consent }) => {
       guard();
-      return auditImport(ctx.audit, consent, async () => scans.confirm(scanId, { excluded, tagOverrides, qualityOverrides, keepLargestFace, consent }));
+      return auditImport(ctx.audit, consent, async () =>
+        scans.confirm(scanId, { excluded, tagOverrides, qualityOverrides, keepLargestFace, duplicateChoices, consent }),
+      );
     },
     'enroll:processCapture': ({ dataBase64, mirrored }) => service.processCapture(dataBase64, mirrored),
     'enroll:enrollPerson': (input) => {

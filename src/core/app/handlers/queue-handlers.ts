@@ -20,6 +20,7 @@ export const queueHandlers = (ctx: AppContext): Pick<HandlerTable, QueueChannels
     // Signed out: say so rather than start a drain that can only pause.
     ctx.session.requireClient();
     void ctx.sync.syncNow();
+    void ctx.duplicateCleanups.runNow();
     return toPayload(ctx.sync.status());
   },
   'queue:exportCsv': () => ({ fileName: `enroll-desk-queue-${new Date().toISOString().slice(0, 10)}.csv`, csv: ctx.queue.exportCsv() }),

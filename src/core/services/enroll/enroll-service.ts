@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { consentProblem, type ConsentConfirmation, type ConsentTerms } from '../../../shared/domain/consent.js';
+import type { DuplicateChoice } from '../../../shared/domain/duplicates.js';
 import type { Capture, ImportOutcome, PersonResult } from '../../../shared/domain/enroll.js';
 import { codesNeedingOverride, isQualityAccepted } from '../../../shared/domain/quality-acceptance.js';
 import { DEFAULT_QUALITY_THRESHOLDS, type QualityThresholds } from '../../../shared/domain/quality-thresholds.js';
@@ -16,7 +17,9 @@ import type { PersonReport, PhotoReport, ScanProgress, ScanReport } from '../../
 import { scanFolder } from '../../import/scan-folder.js';
 import type { OzClient } from '../../oz/index.js';
 import { assessPhoto, cropToFace, toPhotoQuality, type FaceDetector } from '../../quality/index.js';
+import { findDuplicates, type CheckMode, type CheckScope, type DuplicateFinderDeps } from '../duplicates/index.js';
 import { CaptureStore } from './capture-store.js';
+import { decideDuplicate, type DuplicateDecision } from './duplicate-decision.js';
 import { EnrolledPhotos } from './enrolled-photos.js';
 import { enrollmentMetaData, type EnrollmentSource, type QualityOverrideRecord } from './enrollment-meta.js';
 import type { EnrollmentPhoto, EnrollmentSink } from './enrollment-sink.js';
@@ -44,6 +47,18 @@ export interface EnrollServiceDeps {
   readonly onQualityOverride?: (targets: { readonly collectionId: string; readonly enrollmentId: string }, override: QualityOverride) => void;
   /** Whether a photo waits in the offline queue for this collection (the dry run reports it as already queued). */
   readonly isQueued?: (collectionId: string, sha256: string) => boolean;
+  /** The 1:N duplicate check of dry runs; without it only hashes are compared. */
+  readonly duplicates?: EnrollDuplicateDeps;
+}
+
+export interface EnrollDuplicateDeps {
+  readonly finder: DuplicateFinderDeps;
+  /** False when the setting (or a policy) turned the 1:N check off. */
+  readonly enabled: () => boolean;
+  /** The signed-in server and account, or null. */
+  readonly scope: () => CheckScope | null;
+  /** A flagged person enrolled as a new person anyway, with the operator's note (the audit log). */
+  readonly onOverride?: (targets: { readonly collectionId: string; readonly enrollmentId: string; readonly personId: string }, note: string) => void;
 }
 
 export interface ScanInput {
@@ -73,6 +88,8 @@ export interface ImportSelection {
   readonly qualityOverrides?: Readonly<Record<string, QualityOverride>>;
   /** Group photos (by path) cropped to their largest face before enrolling. */
   readonly keepLargestFace?: readonly string[];
+  /** For persons the 1:N check flagged, by person key; a flagged person without a choice is not enrolled. */
+  readonly duplicateChoices?: Readonly<Record<string, DuplicateChoice>>;
 }
 
 export interface ImportHooks {
@@ -130,7 +147,35 @@ export class EnrollService {
       isKnownHash: (sha) => (server.has(sha) || this.enrolled.find(input.collectionId, sha) ? 'enrolled' : this.deps.isQueued?.(input.collectionId, sha) ? 'queued' : null),
       ...(this.deps.detector ? { detector: this.deps.detector, thresholds: this.#thresholds() } : {}),
     });
-    return { collectionId: input.collectionId, report, server, serverCheckError };
+    const checked = await this.#checkDuplicates(input.collectionId, report, serverCheckError === null, opts);
+    return { collectionId: input.collectionId, report: checked, server, serverCheckError };
+  }
+
+  /** The 1:N check over the accepted photos, each processed again exactly as it would be enrolled. */
+  async #checkDuplicates(
+    collectionId: string,
+    report: ScanReport,
+    reachable: boolean,
+    opts: { readonly signal?: AbortSignal; readonly onProgress?: (p: ScanProgress) => void },
+  ): Promise<ScanReport> {
+    const dup = this.deps.duplicates;
+    if (dup === undefined || report.cancelled) return report;
+    const scope = dup.scope();
+    const mode: CheckMode = !dup.enabled() ? { kind: 'off' } : reachable && scope !== null ? { kind: 'online', client: this.deps.client(), scope } : { kind: 'offline' };
+    return findDuplicates(
+      report,
+      {
+        collectionId,
+        mode,
+        load: async (photo, signal) => {
+          const result = await this.deps.photos.process({ path: photo.path }, signal, { thumbnail: false, ...(photo.crop ? { crop: photo.crop } : {}) });
+          return result.ok ? { jpeg: result.jpeg, sha256: result.sha256 } : null;
+        },
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        onProgress: (p) => opts.onProgress?.({ phase: 'checking', ...p }),
+      },
+      dup.finder,
+    );
   }
 
   /** Enrolls the selected persons of a dry run one by one; never throws for one person's failure. */
@@ -309,6 +354,8 @@ export class EnrollService {
     hooks: ImportHooks,
   ): Promise<PersonResult & { readonly stop?: boolean }> {
     const allow = selection.allowDuplicates === true;
+    const decision: DuplicateDecision = allow ? { kind: 'proceed', addTo: null, override: null } : decideDuplicate(person, selection.duplicateChoices?.[person.key]);
+    if (decision.kind === 'skip') return skipped(person, decision.message);
     const keepLargest = new Set(selection.keepLargestFace ?? []);
     const overrideOf = (p: PhotoReport): QualityOverride | undefined => selection.qualityOverrides?.[p.path];
     const candidates = person.photos.filter((p) => p.status === 'accepted' || (allow && p.status === 'duplicate' && p.reason !== 'duplicate_in_batch'));
@@ -318,7 +365,7 @@ export class EnrollService {
     // Resuming: photos of this person already enrolled pin the person the rest is added to.
     const target = allow
       ? null
-      : (person.photos
+      : (decision.addTo ?? person.photos
           .filter((p) => p.reason === 'already_enrolled' && p.sha256 !== undefined)
           .map((p) => this.#knownPerson(scan, p.sha256 ?? ''))
           .find((id): id is string => id !== null) ?? null);
@@ -379,6 +426,7 @@ export class EnrollService {
         },
       );
       this.#reportOverrides(scan.collectionId, enrollmentId, sentOverrides);
+      if (decision.override) this.deps.duplicates?.onOverride?.({ collectionId: scan.collectionId, enrollmentId, personId: decision.override.of }, decision.override.note);
       const sent = photos.map((p) => ({ fileName: fileNameOf.get(p.sha256) ?? p.sha256, sha256: p.sha256, tags: p.tags }));
       return {
         ...base(person, submitted.status, message),

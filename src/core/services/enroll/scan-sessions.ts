@@ -57,7 +57,7 @@ export class ScanSessions {
     void this.service
       .scan(input, {
         signal: session.controller.signal,
-        onProgress: (p) => emit({ scanId: session.id, ...p }, p.phase === 'processing' && p.done === p.total),
+        onProgress: (p) => emit({ scanId: session.id, ...p }, p.phase !== 'scanning' && p.done === p.total),
       })
       .then(
         (outcome) => {

@@ -16,6 +16,8 @@ export const actionLabels: Readonly<Record<AuditAction, string>> = {
   queueItemDiscarded: 'Queue item discarded',
   consentConfirmed: 'Consent confirmed',
   qualityOverridden: 'Quality warning overridden',
+  duplicateChecked: '1:N duplicate check',
+  duplicateOverridden: 'Possible duplicate enrolled as new person',
   deskReset: "Desk's data forgotten",
   retentionPurged: 'Old data purged',
   checkpoint: 'Checkpoint (older entries purged)',

@@ -3,6 +3,7 @@ import type { ImportProgress } from '../../../shared/domain/enroll.js';
 const PHASES: Readonly<Record<ImportProgress['phase'], string>> = {
   scanning: 'Finding files',
   processing: 'Checking photos',
+  checking: 'Asking Oz about duplicates',
   enrolling: 'Enrolling',
 };
 
