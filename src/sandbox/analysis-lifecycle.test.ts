@@ -41,6 +41,19 @@ describe('COLLECTION analysis lifecycle', () => {
     expect((await f.adminA.get(`/api/folders/${folderId}`)).body.resolution_status).toBe('FINISHED');
   });
 
+  it('strict: PROCESSING by default, and no folder deletion (405)', async () => {
+    f = await startFixture({ profile: 'strict' });
+    const { folderId, mediaId } = await personAndProbe(f);
+    const created = await f.adminA.postJson(`/api/folders/${folderId}/analyses/`, {
+      analyses: [{ type: 'collection', collection_id: f.collectionA, source_media: [mediaId] }],
+    });
+    expect(created.body[0].state).toBe('PROCESSING');
+    const refused = await f.adminA.delete(`/api/folders/${folderId}`);
+    expect(refused.status).toBe(405);
+    expect(refused.body.error_code).toBe(1);
+    expect((await f.adminA.get(`/api/folders/${folderId}`)).status).toBe(200);
+  });
+
   it('rejects a negative or fractional delay', async () => {
     await expect(startFixture({ analysisDelayMs: -1 })).rejects.toThrow(/analysisDelayMs/);
   });

@@ -27,7 +27,7 @@ export interface SandboxOptions {
   cascadeDeletes?: boolean; // default false (strict)
   maxFiles?: number; // default 10
   maxFileBytes?: number; // default 10 MB
-  analysisDelayMs?: number; // how long a COLLECTION analysis stays PROCESSING; default 0 (finished at once)
+  analysisDelayMs?: number; // how long a COLLECTION analysis stays PROCESSING; default: the profile's (0 default, 300 strict)
   profile?: SandboxProfileName; // default 'default'; 'strict' takes the other answers Oz's docs allow
 }
 
@@ -80,8 +80,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     maxFiles: positiveInteger('maxFiles', options.maxFiles, 10),
     maxFileBytes: positiveInteger('maxFileBytes', options.maxFileBytes, 10 * 1024 * 1024),
   };
-  const analysisDelayMs = nonNegativeInteger('analysisDelayMs', options.analysisDelayMs);
   const profile = sandboxProfile(options.profile);
+  const analysisDelayMs = nonNegativeInteger('analysisDelayMs', options.analysisDelayMs ?? profile.analysisDelayMs);
   const faults = new FaultInjector();
   faults.set(options.faults);
 

@@ -25,6 +25,10 @@ export interface SandboxProfile {
   readonly separateMediaOrigin: boolean;
   /** `GET /api/folders/{id}` embeds analyses even without `with_analyses=true`. */
   readonly folderEmbedsAnalyses: boolean;
+  /** `DELETE /api/folders/{id}` exists (Oz documents none); otherwise 405. */
+  readonly folderDeletion: boolean;
+  /** How long a COLLECTION analysis stays PROCESSING unless `analysisDelayMs` says otherwise. */
+  readonly analysisDelayMs: number;
   readonly refusal: Refusal;
 }
 
@@ -36,6 +40,8 @@ const profiles: Readonly<Record<SandboxProfileName, SandboxProfile>> = {
     listTotals: true,
     separateMediaOrigin: false,
     folderEmbedsAnalyses: true,
+    folderDeletion: true,
+    analysisDelayMs: 0,
     refusal: {
       httpStatus: 400,
       code: OzErrorCode.invalidValue,
@@ -51,6 +57,8 @@ const profiles: Readonly<Record<SandboxProfileName, SandboxProfile>> = {
     listTotals: false,
     separateMediaOrigin: true,
     folderEmbedsAnalyses: false,
+    folderDeletion: false,
+    analysisDelayMs: 300,
     refusal: {
       httpStatus: 409,
       code: OzErrorCode.unknown,

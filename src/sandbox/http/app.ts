@@ -74,7 +74,7 @@ export async function buildApp(ctx: SandboxContext, faults: FaultInjector): Prom
   registerPersonRoutes(app, ctx);
   registerImageRoutes(app, ctx);
   registerFolderRoutes(app, ctx);
-  registerFolderDeletionRoutes(app, ctx);
+  if (ctx.profile.folderDeletion) registerFolderDeletionRoutes(app, ctx);
   registerAnalysisRoutes(app, ctx);
   registerStaticRoutes(app, ctx, { withToken: true });
   return app;
