@@ -5,6 +5,7 @@ import { registerQueueCommand } from './commands/queue-command.js';
 import { registerSandboxCommand } from './commands/sandbox-command.js';
 import { registerSyncCommand } from './commands/sync-command.js';
 import { DATA_FLAGS, DATA_HELP } from './data-option.js';
+import { loadDeskPolicy } from '../core/policy/load-policy.js';
 
 /** The `enroll-desk` command tree. Usage errors exit with code 2. */
 export function buildProgram(): Command {
@@ -15,7 +16,9 @@ export function buildProgram(): Command {
     .enablePositionalOptions()
     .showHelpAfterError('(run enroll-desk --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    // Fail closed: no command runs under a managed policy that does not validate.
+    .hook('preAction', () => void loadDeskPolicy());
   registerSandboxCommand(program);
   registerQueueCommand(program);
   registerSyncCommand(program);

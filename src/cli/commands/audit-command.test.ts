@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditActions } from '../../shared/domain/audit.js';
-import { openAuditLog } from '../../core/audit/index.js';
+import { loadAuditHeadKey, openAuditLog } from '../../core/audit/index.js';
+import { KeytarSecretStore } from '../../core/secrets/keytar-secret-store.js';
 import { openDeskDb } from '../../core/storage/open-desk-db.js';
 import { cliHosts, runCli, type CliHost } from '../../../test/helpers/cli.js';
 
@@ -25,6 +26,17 @@ function deskWithLog(n: number): string {
     const action = actions[i % actions.length] ?? 'signIn';
     log.record({ action, targets: { collectionId: 'col-1', personId: `person-${i}` }, outcome: i % 7 === 0 ? 'queued' : 'done' });
   }
+  db.close();
+  return dir;
+}
+
+/** A desk whose log was written by a host with the keychain: its head is sealed after each entry. */
+async function deskWithSealedLog(n: number): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'enroll-desk-audit-sealed-'));
+  dirs.push(dir);
+  const db = openDeskDb(dir);
+  const log = openAuditLog(db, { desk: () => 'desk-4', operator: () => 'op@bank.example' }, Date.now, await loadAuditHeadKey(new KeytarSecretStore(), dir));
+  for (let i = 0; i < n; i += 1) log.record({ action: 'signIn', outcome: 'done' });
   db.close();
   return dir;
 }
@@ -62,6 +74,16 @@ describe.each(cliHosts)('enroll-desk audit verify, run by $name', (host) => {
 
     const human = await cli(['audit', 'verify', '--data', swapped]);
     expect(human.stdout).toContain('BROKEN at entry #100');
+  });
+
+  it('detects entries deleted from the end of a sealed log and says how many are missing (exit 1)', async () => {
+    const dir = await deskWithSealedLog(40);
+    expect(await verify(host, dir)).toEqual({ code: 0, result: { ok: true, entries: 40 } });
+    tamper(dir, 'DELETE FROM audit_entries WHERE seq > 35');
+    expect(await verify(host, dir)).toMatchObject({ code: 1, result: { ok: false, firstBroken: 36, missing: 5 } });
+    const human = await cli(['audit', 'verify', '--data', dir]);
+    expect(human.code).toBe(1);
+    expect(human.stdout).toContain('5 entries are missing from the end');
   });
 
   it('exits 2 on usage errors and on a folder without a desk database', async () => {

@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { findAuditKey, openAuditLog, type AuditLog } from '../../core/audit/index.js';
+import { findAuditHeadKey, findAuditKey, openAuditLog, type AuditLog } from '../../core/audit/index.js';
 import { KeytarSecretStore } from '../../core/secrets/keytar-secret-store.js';
 import type { SecretStore } from '../../core/secrets/secret-store.js';
 import { SettingsStore } from '../../core/settings/settings-store.js';
@@ -57,14 +57,16 @@ export function registerAuditCommand(program: Command, deps: AuditCliDeps = defa
     .option(DATA_FLAGS, DATA_HELP)
     .option('--json', 'print one JSON object {ok, entries} or {ok, firstBroken, reason}')
     .action(async (options: { json?: boolean }, command: Command) => {
-      const key = async (): Promise<Buffer | null> => {
+      const fromKeychain = (find: (store: SecretStore) => Promise<Buffer | null>) => async (): Promise<Buffer | null> => {
         try {
-          return await findAuditKey(deps.secretStore());
+          return await find(deps.secretStore());
         } catch {
           return null;
         }
       };
-      const result = await withAuditLog(command, (log) => log.verify(key));
+      const dataDir = dataDirOf(command);
+      const headKey = fromKeychain((store) => findAuditHeadKey(store, dataDir));
+      const result = await withAuditLog(command, (log) => log.verify(fromKeychain(findAuditKey), headKey));
       if (options.json === true) process.stdout.write(`${JSON.stringify(result)}\n`);
       else if (result.ok) process.stdout.write(`Audit log intact: ${result.entries} entries.\n`);
       else process.stdout.write(`Audit log BROKEN at entry #${result.firstBroken}: ${result.reason}\n`);

@@ -1,12 +1,13 @@
 import { type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { consentTermsOf } from '../../shared/domain/consent.js';
+import { policyServerProblem } from '../../shared/domain/policy.js';
 import type { ImportOutcome, PersonResult } from '../../shared/domain/enroll.js';
 import { codesNeedingOverride } from '../../shared/domain/quality-acceptance.js';
 import { qualityOverrideSchema, type QualityOverride } from '../../shared/domain/quality.js';
 import { resolveQualityThresholds } from '../../shared/domain/quality-thresholds.js';
 import { AppFailure } from '../../core/errors/app-failure.js';
-import { auditImport, openAuditLog, recordQualityOverride, type AuditLog } from '../../core/audit/index.js';
+import { auditImport, loadAuditHeadKey, openAuditLog, recordQualityOverride, type AuditLog } from '../../core/audit/index.js';
 import { toAppError } from '../../core/errors/to-app-error.js';
 import { createPhotoProcessor } from '../../core/images/photo-processor.js';
 import type { ScanProgress, ScanReport } from '../../core/import/report.js';
@@ -108,6 +109,10 @@ async function runImport(folder: string, options: ImportOptions, dataDir: string
   if (options.collection === undefined && options.collectionId === undefined) return fail(options, 'Name the collection: --collection <alias> (or --collection-id <uuid>).');
   if (options.collectionId !== undefined && !isUuid(options.collectionId)) return fail(options, `--collection-id needs a collection UUID, not "${options.collectionId}".`);
   const settings = new SettingsStore(dataDir);
+  // Before any credential is looked up or sent: the server must be one the policy allows.
+  const wanted = options.server ?? process.env['OZ_API_URL'] ?? settings.get().serverUrl;
+  const refused = wanted == null ? null : policyServerProblem(settings.policy.policy, wanted, settings.policy.file);
+  if (refused !== null) return fail(options, refused);
   const terms = consentTermsOf(settings.get());
   if (options.dryRun !== true) {
     if (options.consentVersion === undefined) {
@@ -120,6 +125,9 @@ async function runImport(folder: string, options: ImportOptions, dataDir: string
   if (options.acceptQualityWarnings !== undefined) {
     const note = qualityOverrideSchema.unwrap().shape.note.safeParse(options.acceptQualityWarnings);
     if (!note.success) return fail(options, `--accept-quality-warnings needs a note of 3 to 500 characters saying why the photos are accepted.`);
+  }
+  if (options.acceptQualityWarnings !== undefined && settings.get().acceptQualityWarnings === false) {
+    return fail(options, `This desk's managed policy (${settings.policy.file}) does not allow accepting photos against a quality warning.`);
   }
   const creds = await credentials(options, settings, secrets);
   if (typeof creds === 'string') return fail(options, creds);
@@ -142,7 +150,7 @@ async function runImport(folder: string, options: ImportOptions, dataDir: string
     server: creds.server,
     terms,
     queue: () => (queue ??= openQueue({ dataDir, secretStore: secrets, db })),
-    audit: openAuditLog(db, { desk: () => settings.get().deskName, operator: () => creds.email }),
+    audit: openAuditLog(db, { desk: () => settings.get().deskName, operator: () => creds.email }, Date.now, await loadAuditHeadKey(secrets, dataDir)),
   };
   try {
     return await importInto(online ? client : null, folder, options, deps);

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type Database from 'better-sqlite3';
-import { loadAuditKey, openAuditLog, type AuditLog } from '../audit/index.js';
+import { loadAuditHeadKey, loadAuditKey, openAuditLog, type AuditLog } from '../audit/index.js';
 import { createPhotoProcessor, type PhotoProcessor } from '../images/photo-processor.js';
 import { createFaceDetector, type FaceDetector } from '../quality/index.js';
 import { createSyncWorker, openQueue, type EnrollmentQueue, type SyncWorker } from '../queue/index.js';
@@ -10,6 +10,7 @@ import { connectToOz, type OzConnector } from '../session/oz-connector.js';
 import { SessionService } from '../session/session-service.js';
 import { SettingsStore } from '../settings/settings-store.js';
 import { openDeskDb } from '../storage/open-desk-db.js';
+import { recordPolicyInForce } from '../policy/record-policy.js';
 import { startRetention } from '../retention/start-retention.js';
 import { sharedCache } from '../services/cache/shared-cache.js';
 import { EnrolledPhotos } from '../services/enroll/enrolled-photos.js';
@@ -83,13 +84,19 @@ export async function createApp(options: AppHostOptions): Promise<App> {
     db.close();
   });
   // The operator is read from the session, created below; entries are only recorded later.
-  const audit = openAuditLog(db, {
-    desk: () => settings.get().deskName,
-    operator: () => {
-      const status = session.status();
-      return status.state === 'signedIn' ? status.email : null;
+  const audit = openAuditLog(
+    db,
+    {
+      desk: () => settings.get().deskName,
+      operator: () => {
+        const status = session.status();
+        return status.state === 'signedIn' ? status.email : null;
+      },
     },
-  });
+    Date.now,
+    await loadAuditHeadKey(options.secretStore, options.dataDir),
+  );
+  recordPolicyInForce(audit, settings.policy);
   const localSandbox = options.localSandbox === undefined ? createEmbeddedSandboxLauncher(options.dataDir) : options.localSandbox;
   const session = new SessionService({
     settings,
@@ -119,7 +126,7 @@ export async function createApp(options: AppHostOptions): Promise<App> {
     options,
     settings,
     session,
-    localSandboxAvailable: localSandbox !== null,
+    localSandboxAvailable: localSandbox !== null && settings.policy.policy.localSandbox !== false,
     db,
     photos: createPhotoProcessor({ concurrency: 2 }),
     quality,

@@ -14,6 +14,7 @@ import {
 import { migrate } from '../storage/migrate.js';
 import { checkpointSignatureValid, entryHash, GENESIS_HASH, signCheckpoint, type UnhashedEntry } from './audit-hash.js';
 import { AUDIT_SCOPE, auditMigrations } from './audit-migrations.js';
+import { headSealProblem, readHeadSeal, writeHeadSeal } from './audit-head-seal.js';
 import { csvRow } from './csv.js';
 
 /** Who and where, read when an entry is recorded. */
@@ -39,8 +40,11 @@ export interface PurgeResult {
 }
 
 export interface AuditLog extends AuditRecorder {
-  /** Recomputes the chain; the key checks the checkpoint that anchors a purged head. */
-  verify(key: () => Promise<Buffer | null>): Promise<AuditVerifyResult>;
+  /**
+   * Recomputes the chain; `key` checks the checkpoint that anchors a purged head, `headKey`
+   * the seal of the last entry (entries cut from the end). A null head key skips the seal.
+   */
+  verify(key: () => Promise<Buffer | null>, headKey?: () => Promise<Buffer | null>): Promise<AuditVerifyResult>;
   query(query: AuditQuery): AuditPage;
   /** Oldest first. */
   entries(range?: AuditRange): readonly AuditEntry[];
@@ -80,7 +84,7 @@ const TARGET_COLUMNS = ['collection_id', 'person_id', 'enrollment_id', 'photo_id
  * the next entry in one `BEGIN IMMEDIATE` transaction, so two processes (app and CLI)
  * never fork the chain.
  */
-export function openAuditLog(db: Database.Database, source: AuditSource, now: () => number = Date.now): AuditLog {
+export function openAuditLog(db: Database.Database, source: AuditSource, now: () => number = Date.now, headKey?: Buffer): AuditLog {
   migrate(db, AUDIT_SCOPE, auditMigrations);
   const insert = db.prepare(`INSERT INTO audit_entries (seq, at, desk, operator, action, collection_id, person_id,
     enrollment_id, photo_id, analysis_id, queue_item_id, outcome, error_code, counts, note, checkpoint, prev_hash, hash)
@@ -95,9 +99,17 @@ export function openAuditLog(db: Database.Database, source: AuditSource, now: ()
         const unhashed: UnhashedEntry = { ...entry, seq: (last?.seq ?? 0) + 1, prevHash: last?.hash ?? GENESIS_HASH };
         const full: AuditEntry = { ...unhashed, hash: entryHash(unhashed) };
         insert.run(toRow(full));
+        // In the same transaction, so the seal never lags the head it vouches for.
+        if (headKey !== undefined) writeHeadSeal(db, headKey, full.seq, full.hash);
         return full;
       })
       .immediate();
+
+  // A log written before sealing existed (or by a host without the keychain) is sealed as it stands.
+  if (headKey !== undefined && readHeadSeal(db) === null) {
+    const last = head.get() as { seq: number; hash: string } | undefined;
+    if (last !== undefined) writeHeadSeal(db, headKey, last.seq, last.hash);
+  }
 
   const entries = (range: AuditRange = {}): readonly AuditEntry[] => {
     const { where, params } = rangeWhere(range);
@@ -127,9 +139,16 @@ export function openAuditLog(db: Database.Database, source: AuditSource, now: ()
       });
     },
 
-    async verify(key) {
+    async verify(key, sealKey) {
+      // Read everything before the first await: a caller may close the database meanwhile.
       const rows = db.prepare('SELECT * FROM audit_entries ORDER BY seq').all() as Row[];
-      return verifyRows(rows, key);
+      const seal = readHeadSeal(db);
+      const chain = await verifyRows(rows, key);
+      const secret = chain.ok && sealKey !== undefined ? await sealKey() : null;
+      if (secret === null) return chain;
+      const last = rows.at(-1);
+      const hashAt = (seq: number): string | undefined => rows.find((r) => r.seq === seq)?.hash;
+      return headSealProblem(seal, last && { seq: last.seq, hash: last.hash }, hashAt, secret) ?? chain;
     },
 
     query(raw) {

@@ -35,4 +35,12 @@ export const auditMigrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'audit head seal',
+    up: (db) => {
+      // One row: the last entry's seq and hash, signed with the head key from the keychain.
+      db.exec('CREATE TABLE audit_head_seal (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL, mac TEXT NOT NULL)');
+    },
+  },
 ];

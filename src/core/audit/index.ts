@@ -5,3 +5,4 @@ export { withAudit, type AuditedAction, type AuditedResult } from './with-audit.
 export { auditCollectionDeletions, auditPersonDeletion } from './audited-deletions.js';
 export { auditEnrollPerson, auditImport, recordQualityOverride } from './audited-enrollment.js';
 export { EXPORTS_DIR, writeAuditExport } from './audit-export.js';
+export { findAuditHeadKey, loadAuditHeadKey } from './audit-head-seal.js';

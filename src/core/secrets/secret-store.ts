@@ -16,5 +16,7 @@ export const secretAccounts = {
   queueKey: 'queue:key',
   /** Signs audit checkpoints; kept by a desk reset, as the log is. */
   auditKey: 'audit:key',
+  /** Seals the audit log's last entry after each append, one per data folder (kept by a desk reset, as the log is). */
+  auditHeadKey: (deskId: string) => `audit:head-key:${deskId}`,
   cacheKey: 'cache:key',
 } as const;

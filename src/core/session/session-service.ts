@@ -1,4 +1,5 @@
 import type { SessionStatus, SignInInput } from '../../shared/domain/session.js';
+import { policyServerProblem } from '../../shared/domain/policy.js';
 import { serverUrlProblem } from '../../shared/domain/server-url.js';
 import { AppFailure } from '../errors/app-failure.js';
 import type { EventSink } from '../ipc/handler-table.js';
@@ -62,6 +63,10 @@ export class SessionService {
   async signIn(input: SignInInput): Promise<SessionStatus> {
     const problem = serverUrlProblem(input.serverUrl);
     if (problem) throw new AppFailure('BAD_INPUT', problem, { field: 'serverUrl' });
+    const { policy, file } = this.deps.settings.policy;
+    // Refused before any request: the credentials never reach a server IT did not allow.
+    const refused = policyServerProblem(policy, input.serverUrl, file);
+    if (refused) throw new AppFailure('FORBIDDEN', refused, { field: 'serverUrl', policy: file });
     const serverUrl = input.serverUrl.replace(/\/+$/, '');
     const connection = await this.connectAudited({ serverUrl, email: input.email, password: input.password });
     const { secrets, settings } = this.deps;
@@ -81,6 +86,8 @@ export class SessionService {
   async signInLocalSandbox(): Promise<SessionStatus> {
     const launcher = this.deps.localSandbox;
     if (!launcher) throw new AppFailure('CONFIG', 'The local training sandbox is not available in this build.');
+    const { policy, file } = this.deps.settings.policy;
+    if (policy.localSandbox === false) throw new AppFailure('FORBIDDEN', `This desk's managed policy (${file}) does not allow the local training sandbox.`);
     const { url, email, password } = await launcher.start();
     const connection = await this.connectAudited({ serverUrl: url, email, password });
     this.deps.settings.update({ useLocalSandbox: true });

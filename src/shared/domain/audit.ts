@@ -21,6 +21,8 @@ export const auditActions = [
   'duplicateOverridden',
   'deskReset',
   'retentionPurged',
+  /** At start: the managed policy in force (its SHA-256 and file in the note), or none. */
+  'policyApplied',
   'checkpoint',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
@@ -74,8 +76,8 @@ export const auditInputSchema = z
   .strict()
   .superRefine((entry, ctx) => {
     const overridden = entry.action === 'qualityOverridden' || entry.action === 'duplicateOverridden';
-    if (entry.note !== null && !overridden) {
-      ctx.addIssue({ code: 'custom', path: ['note'], message: 'only a quality or duplicate override carries a note' });
+    if (entry.note !== null && !overridden && entry.action !== 'policyApplied') {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'only a quality or duplicate override, or the policy in force, carries a note' });
     }
     if (overridden && entry.note === null) {
       ctx.addIssue({ code: 'custom', path: ['note'], message: 'an override needs a note' });
@@ -146,7 +148,13 @@ export type AuditPage = z.infer<typeof auditPageSchema>;
 
 export const auditVerifyResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), entries: z.number().int().nonnegative() }),
-  z.object({ ok: z.literal(false), firstBroken: z.number().int(), reason: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    firstBroken: z.number().int(),
+    reason: z.string(),
+    /** Entries cut from the end of the log, as the head seal tells. */
+    missing: z.number().int().positive().optional(),
+  }),
 ]);
 export type AuditVerifyResult = z.infer<typeof auditVerifyResultSchema>;
 

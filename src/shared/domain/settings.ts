@@ -31,6 +31,8 @@ export const settingsSchema = z.object({
   qualityThresholds: qualityThresholdsOverrideSchema.optional(),
   /** The 1:N duplicate check (Oz Collection analysis) before enrolling; absent means on. */
   duplicateCheck: z.boolean().optional(),
+  /** Whether operators may enroll photos the face-quality checks flagged, with a note (absent: yes). */
+  acceptQualityWarnings: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -20,6 +20,7 @@ export const actionLabels: Readonly<Record<AuditAction, string>> = {
   duplicateOverridden: 'Possible duplicate enrolled as new person',
   deskReset: "Desk's data forgotten",
   retentionPurged: 'Old data purged',
+  policyApplied: 'Managed policy in force at start',
   checkpoint: 'Checkpoint (older entries purged)',
 };
 

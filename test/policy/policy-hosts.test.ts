@@ -1,0 +1,87 @@
+// The managed policy, obeyed by every host: the CLI (npm bin and the app's --cli), the
+// app's core (Electron main and browser mode compose it) and the audit log.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../src/core/app/create-app.js';
+import { PolicyError } from '../../src/core/policy/load-policy.js';
+import { InMemorySecretStore } from '../../src/core/secrets/in-memory-secret-store.js';
+import { startWebHost } from '../../src/web-host/start-web-host.js';
+import { cliHosts, runCli } from '../helpers/cli.js';
+
+let dir = '';
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'enroll-desk-policy-hosts-'));
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function policyFile(policy: unknown): string {
+  const file = path.join(dir, 'policy.json');
+  writeFileSync(file, typeof policy === 'string' ? policy : JSON.stringify(policy));
+  return file;
+}
+
+const LOCKED = { allowedServers: ['https://oz.bank.example'], deskName: 'Branch 12' };
+
+describe.each(cliHosts)('the CLI under a managed policy, run by $name', (host) => {
+  it('refuses to import into a server the policy does not allow: exit 2, naming the policy', async () => {
+    const file = policyFile(LOCKED);
+    const persons = path.join(dir, 'persons');
+    mkdirSync(persons);
+    const run = await runCli(host, ['import', persons, '--collection', 'watchlist', '--server', 'https://other.example', '--email', 'op@bank.example', '--data', path.join(dir, 'desk')], {
+      ENROLL_DESK_POLICY: file,
+      OZ_PASSWORD: 'never-sent',
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(file);
+    expect(run.stderr).toMatch(/allows only https:\/\/oz\.bank\.example; https:\/\/other\.example is not one of them/);
+  });
+
+  it('stops every command under a policy with a bad field, naming the file and the field', async () => {
+    const file = policyFile({ ...LOCKED, staleSyncWarnHours: 'soon' });
+    const run = await runCli(host, ['queue', '--json', '--data', path.join(dir, 'desk')], { ENROLL_DESK_POLICY: file });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(file);
+    expect(run.stderr).toContain('field "staleSyncWarnHours"');
+    expect(run.stdout).toBe('');
+  });
+});
+
+describe('the app under a managed policy', () => {
+  const options = () => ({ dataDir: path.join(dir, 'desk'), host: 'browser' as const, secretStore: new InMemorySecretStore(), emit: () => undefined, version: '0', platform: 'linux', localSandbox: null, restoreSession: false });
+
+  it('does not start under a policy with a bad field (fail closed), in the core and in browser mode', async () => {
+    vi.stubEnv('ENROLL_DESK_POLICY', policyFile({ deskName: '' }));
+    await expect(createApp(options())).rejects.toThrow(PolicyError);
+    await expect(createApp(options())).rejects.toThrow(/policy\.json is invalid at field "deskName"/);
+    await expect(startWebHost({ dataDir: path.join(dir, 'desk'), rendererDir: dir, secretStore: new InMemorySecretStore() })).rejects.toThrow(/field "deskName"/);
+  });
+
+  it('refuses sign-in to another server before sending anything, and writes the policy’s hash to the audit log at start', async () => {
+    vi.stubEnv('ENROLL_DESK_POLICY', policyFile(LOCKED));
+    const connect = vi.fn(async () => {
+      throw new Error('must not connect');
+    });
+    const app = await createApp({ ...options(), connect });
+    try {
+      const signIn = Promise.resolve().then(() => app.handlers['session:signIn']({ serverUrl: 'https://other.example', email: 'op@bank.example', password: 'pw', remember: false }));
+      await expect(signIn).rejects.toThrow(/allows only https:\/\/oz\.bank\.example; https:\/\/other\.example is not one of them/);
+    } finally {
+      await app.dispose();
+    }
+    expect(connect).not.toHaveBeenCalled();
+    const again = await createApp({ ...options(), connect });
+    try {
+      const started = again.context.audit.entries().filter((e) => e.action === 'policyApplied');
+      expect(started).toHaveLength(2);
+      expect(started[0]?.note).toMatch(/^sha256:[0-9a-f]{64} .*policy\.json$/);
+      expect(again.context.settings.get().deskName).toBe('Branch 12');
+    } finally {
+      await again.dispose();
+    }
+  });
+});
