@@ -29,6 +29,8 @@ describe('fault injection', () => {
     f.sandbox.setFaults(null);
     expect(await aliases(f)).not.toContain('never');
     expect((await f.adminA.get(`/api/collections/${f.collectionA}/persons/`)).body.total).toBe(0);
+    f.sandbox.setFaults('5xx=1:503');
+    expect(await f.adminA.get('/api/collections/')).toMatchObject({ status: 503, body: { error_code: 0 } });
   });
 
   it('reset: the change is committed but the client sees the connection drop', async () => {

@@ -8,6 +8,12 @@ import { signedInClient, startDemoSandbox, type Sandbox } from '../../../test/he
 import { enrollmentIdOf } from '../../core/queue/reconcile.js';
 import { DEFAULT_CONSENT_TEXT_VERSION } from '../../shared/domain/consent.js';
 import type { OzClient } from '../../core/oz/index.js';
+import { createApp } from '../../core/app/create-app.js';
+import { dispatch } from '../../core/ipc/dispatch.js';
+import { KeytarSecretStore } from '../../core/secrets/keytar-secret-store.js';
+import { EnrolledPhotos } from '../../core/services/enroll/enrolled-photos.js';
+import { openDeskDb } from '../../core/storage/open-desk-db.js';
+import { startFlakyProxy, type FlakyVerdict } from '../../../test/helpers/flaky-proxy.js';
 
 const repo = join(import.meta.dirname, '../../..');
 let sb: Sandbox;
@@ -43,6 +49,47 @@ async function personCount(): Promise<number> {
 
 const consentFlag = ['--consent-version', DEFAULT_CONSENT_TEXT_VERSION];
 
+interface ImportSummary {
+  readonly counts: { readonly persons: Record<string, number> };
+  readonly persons: readonly { readonly key: string; readonly status: string; readonly personId: string | null; readonly reason: string | null }[];
+  readonly files: readonly { readonly status: string; readonly sha256?: string }[];
+  readonly offlineReason: string | null;
+}
+
+/** Persons of the demo collection by first name, as the server lists them (raw HTTP, no desk logic). */
+async function serverPersons(): Promise<Map<string, string[]>> {
+  const byName = new Map<string, string[]>();
+  for await (const p of client.iteratePersons(sb.demo?.collectionId ?? '')) {
+    const first = (p.metaData?.['person_info'] as { first_name?: string } | undefined)?.first_name ?? '';
+    byName.set(first, [...(byName.get(first) ?? []), p.personId]);
+  }
+  return byName;
+}
+
+/** DELETE through raw HTTP, as the Oz console or another tool would: the desk is not told. */
+async function rawDeletePerson(personId: string): Promise<void> {
+  const auth = await fetch(`${sb.url}/api/authorize/auth`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ credentials: { email: sb.demo?.email, password: sb.demo?.password } }),
+  });
+  const { access_token: token } = (await auth.json()) as { access_token: string };
+  const res = await fetch(`${sb.url}/api/collections/${sb.demo?.collectionId ?? ''}/persons/${personId}/`, { method: 'DELETE', headers: { 'X-Forensic-Access-Token': token } });
+  expect(res.status).toBe(204);
+}
+
+/** Counts calls per "METHOD path-prefix" so a plan can fail the first n of them. */
+function firstCalls(plan: readonly { readonly method: string; readonly path: RegExp; readonly answers: readonly FlakyVerdict[] }[]): (method: string, path: string) => FlakyVerdict {
+  const seen = new Map<number, number>();
+  return (method, path) => {
+    const index = plan.findIndex((p) => p.method === method && p.path.test(path));
+    if (index < 0) return 'pass';
+    const n = seen.get(index) ?? 0;
+    seen.set(index, n + 1);
+    return plan[index]?.answers[n] ?? 'pass';
+  };
+}
+
 beforeAll(async () => {
   sb = await startDemoSandbox();
   client = (await signedInClient(sb)).client;
@@ -54,6 +101,10 @@ beforeAll(async () => {
   await writeFile(join(temp.dir, 'mixed', 'stray.jpg'), await (await uniqueWideFace(35)).jpeg().toBuffer());
   await person(join(temp.dir, 'quality'), 'Gina Good', [36]);
   await person(join(temp.dir, 'late'), 'Eve Late', [38]);
+  await person(join(temp.dir, 'flaky'), 'Fred Flaky', [41]);
+  await person(join(temp.dir, 'flaky'), 'Gail Flaky', [42, 43]);
+  await person(join(temp.dir, 'failing'), 'Hank Failing', [44]);
+  await person(join(temp.dir, 'again'), 'Ivy Again', [45, 46]);
   await mkdir(join(temp.dir, 'quality', 'Dan Dark'), { recursive: true });
   await writeFile(join(temp.dir, 'quality', 'Dan Dark', 'dark.jpg'), await sharp(await (await uniqueWideFace(37)).jpeg().toBuffer()).linear(0.25, 0).jpeg().toBuffer());
 }, 60_000);
@@ -101,7 +152,7 @@ describe('enroll-desk import', () => {
     const first = await cli(['import', join(temp.dir, 'clean'), '--collection', 'demo-watchlist', '--json', ...consentFlag, ...data]);
     expect(first.code).toBe(0);
     const summary = JSON.parse(first.stdout) as { counts: { persons: { enrolled: number } }; files: { status: string; personId?: string; sha256?: string }[] };
-    expect(summary.counts.persons).toMatchObject({ enrolled: 2, failed: 0, photos: 3 });
+    expect(summary.counts.persons).toEqual({ enrolled: 2, queued: 0, refused: 0, skipped: 0 });
     expect(summary.files).toHaveLength(3);
     expect(summary.files.every((f) => f.status === 'enrolled' && typeof f.personId === 'string' && /^[0-9a-f]{64}$/.test(f.sha256 ?? ''))).toBe(true);
     expect(await personCount()).toBe(2);
@@ -167,7 +218,7 @@ describe('enroll-desk import', () => {
     expect(overrides).toEqual([expect.objectContaining({ codes: expect.arrayContaining(['too_dark']), note })]);
   }, 180_000);
 
-  it('queues the import while the server is down (exit 0); `sync` enrolls each person exactly once when it is back', async () => {
+  it('queues the import while the server is down (exit 3); `sync` enrolls each person exactly once when it is back', async () => {
     const serverDir = join(temp.dir, 'oz-offline');
     const down = await startDemoSandbox({ dataDir: serverDir });
     const port = down.port;
@@ -183,22 +234,23 @@ describe('enroll-desk import', () => {
       expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, offline: true, counts: { persons: 2, photosAccepted: 3 } });
 
       const first = await cli(['import', join(temp.dir, 'clean'), ...target, '--json', ...consentFlag, ...data], env);
-      expect(first.code, first.stderr).toBe(0);
-      const summary = JSON.parse(first.stdout) as { offline: boolean; counts: { persons: Record<string, number> }; files: { status: string }[] };
+      expect(first.code, first.stderr).toBe(3);
+      const summary = JSON.parse(first.stdout) as { offline: boolean; counts: { persons: Record<string, number> }; files: { status: string }[]; persons: { status: string; reason: string }[] };
       expect(summary.offline).toBe(true);
-      expect(summary.counts.persons).toMatchObject({ enrolled: 0, queued: 2, failed: 0, photos: 3 });
+      expect(summary.counts.persons).toEqual({ enrolled: 0, queued: 2, refused: 0, skipped: 0 });
       expect(summary.files.map((f) => f.status)).toEqual(['queued', 'queued', 'queued']);
+      expect(summary.persons.map((p) => p.reason)).toEqual([expect.stringContaining('cannot be reached'), expect.stringContaining('cannot be reached')]);
 
       const table = await cli(['import', join(temp.dir, 'late'), ...target, ...consentFlag, ...data], env);
-      expect(table.code).toBe(0);
-      expect(table.stdout).toMatch(/persons queued\s+1/);
-      expect(table.stdout).toContain('queued 1 person — run `enroll-desk sync` (or open the app) when the server is reachable');
+      expect(table.code).toBe(3);
+      expect(table.stdout).toMatch(/persons still queued\s+1/);
+      expect(table.stdout).toContain('1 person still queued — run `enroll-desk sync` (or this import again) when the server is reachable');
 
-      // The desk's own queue still catches a re-run.
+      // The desk's own queue still catches a re-run, and says those persons still wait.
       const again = await cli(['import', join(temp.dir, 'clean'), ...target, '--json', ...consentFlag, ...data], env);
-      expect(again.code).toBe(0);
+      expect(again.code).toBe(3);
       const rerun = JSON.parse(again.stdout) as { counts: { persons: Record<string, number> }; files: { reason?: string }[] };
-      expect(rerun.counts.persons).toMatchObject({ queued: 0, skipped: 2 });
+      expect(rerun.counts.persons).toEqual({ enrolled: 0, queued: 2, refused: 0, skipped: 0 });
       expect(rerun.files.map((f) => f.reason)).toEqual(['already_queued', 'already_queued', 'already_queued']);
 
       const queue = await cli(['queue', '--json', ...data], env);
@@ -220,4 +272,97 @@ describe('enroll-desk import', () => {
       await back?.close();
     }
   }, 240_000);
+
+  it('no 5xx or 429 makes a person failed: sign-in, the first collection lookup and the uploads are retried (exit 0)', async () => {
+    const busy = { status: 503 };
+    const tooMany = { status: 429, headers: { 'retry-after': '1' } };
+    const proxy = await startFlakyProxy(sb.url, firstCalls([
+      { method: 'POST', path: /^\/api\/authorize\/auth/, answers: [busy] },
+      { method: 'GET', path: /^\/api\/collections\/?$/, answers: [busy, tooMany, busy] },
+      { method: 'POST', path: /\/persons\/?$/, answers: [busy, tooMany] },
+    ]));
+    try {
+      const run = await cli(['import', join(temp.dir, 'flaky'), '--collection', 'demo-watchlist', '--json', ...consentFlag, '--data', join(temp.dir, 'desk-flaky')], { OZ_API_URL: proxy.url });
+      expect(run.code, run.stderr).toBe(0);
+      const summary = JSON.parse(run.stdout) as ImportSummary;
+      expect(summary.counts.persons).toEqual({ enrolled: 2, queued: 0, refused: 0, skipped: 0 });
+      expect(summary.persons.every((p) => p.status === 'enrolled' && p.personId !== null)).toBe(true);
+      // Every planned fault was met, and the CLI came back after each.
+      expect(proxy.log.filter((l) => l.verdict !== 'pass').map((l) => `${l.request.split(' ')[0]} ${l.verdict}`)).toEqual(['POST 503', 'GET 503', 'GET 429', 'GET 503', 'POST 503', 'POST 429']);
+    } finally {
+      await proxy.close();
+    }
+    const persons = await serverPersons();
+    expect(persons.get('Fred')).toHaveLength(1);
+    expect(persons.get('Gail')).toHaveLength(1);
+    const [gail] = persons.get('Gail') ?? [];
+    expect(await client.listPersonImages(sb.demo?.collectionId ?? '', gail ?? '')).toHaveLength(2);
+  }, 120_000);
+
+  it('a server that keeps failing leaves persons queued (exit 3) with the HTTP status and what to do; sync sends them later', async () => {
+    const data = ['--data', join(temp.dir, 'desk-failing')];
+    const uploadsFail = await startFlakyProxy(sb.url, (method, path) => (method === 'POST' && /\/persons\/?$/.test(path) ? { status: 503 } : 'pass'));
+    try {
+      const run = await cli(['import', join(temp.dir, 'failing'), '--collection', 'demo-watchlist', '--json', '--wait', '4s', ...consentFlag, ...data], { OZ_API_URL: uploadsFail.url });
+      expect(run.code, run.stderr).toBe(3);
+      const summary = JSON.parse(run.stdout) as ImportSummary;
+      expect(summary.counts.persons).toEqual({ enrolled: 0, queued: 1, refused: 0, skipped: 0 });
+      expect(summary.persons[0]?.reason).toMatch(/HTTP 503.*enroll-desk sync/);
+    } finally {
+      await uploadsFail.close();
+    }
+    // A lookup that keeps failing on a desk that never saw the collection: a clear usage error, with the status and a way out.
+    const lookupsFail = await startFlakyProxy(sb.url, (method, path) => (method === 'GET' && /^\/api\/collections/.test(path) ? { status: 503 } : 'pass'));
+    try {
+      const fresh = await cli(['import', join(temp.dir, 'failing'), '--collection', 'demo-watchlist', '--wait', '1s', ...consentFlag, '--data', join(temp.dir, 'desk-fresh')], { OZ_API_URL: lookupsFail.url });
+      expect(fresh.code).toBe(2);
+      expect(fresh.stderr).toMatch(/HTTP 503.*--collection-id <uuid>/);
+      expect(fresh.stderr).not.toMatch(/: injected by the test proxy\n/);
+    } finally {
+      await lookupsFail.close();
+    }
+    const sync = await cli(['sync', '--json', ...data]);
+    expect(sync.code, sync.stdout).toBe(0);
+    expect((await serverPersons()).get('Hank')).toHaveLength(1);
+  }, 120_000);
+
+  it('a person deleted through raw HTTP, or through the app, is enrolled again from the same photos', async () => {
+    const dataDir = join(temp.dir, 'desk-again');
+    const importAgain = async (): Promise<ImportSummary> => {
+      const run = await cli(['import', join(temp.dir, 'again'), '--collection', 'demo-watchlist', '--json', ...consentFlag, '--data', dataDir]);
+      expect(run.code, run.stderr).toBe(0);
+      return JSON.parse(run.stdout) as ImportSummary;
+    };
+    const first = await importAgain();
+    expect(first.persons[0]).toMatchObject({ status: 'enrolled' });
+    const firstId = first.persons[0]?.personId ?? '';
+
+    await rawDeletePerson(firstId);
+    const second = await importAgain();
+    expect(second.persons[0]).toMatchObject({ status: 'enrolled' });
+    const secondId = second.persons[0]?.personId ?? '';
+    expect(secondId).not.toBe(firstId);
+    expect((await serverPersons()).get('Ivy')).toEqual([secondId]);
+
+    // Deleting through the app's own handler clears the desk's record in the same step.
+    const app = await createApp({ dataDir, host: 'browser', secretStore: new KeytarSecretStore(), emit: () => undefined, version: 't', platform: 'linux', localSandbox: null, restoreSession: false });
+    try {
+      const demo = sb.demo ?? { email: '', password: '', collectionId: '' };
+      expect(await dispatch(app.handlers, 'session:signIn', { serverUrl: sb.url, email: demo.email, password: demo.password, remember: false })).toMatchObject({ ok: true });
+      const deleted = await dispatch(app.handlers, 'persons:delete', { collectionId: demo.collectionId, personId: secondId, confirmDeleteAnalyses: false });
+      expect(deleted).toMatchObject({ ok: true, value: { status: 'deleted' } });
+      const record = new EnrolledPhotos(app.context.db);
+      expect(second.files.map((f) => record.find(demo.collectionId, f.sha256 ?? ''))).toEqual([null, null]);
+    } finally {
+      await app.dispose();
+    }
+    const third = await importAgain();
+    expect(third.persons[0]).toMatchObject({ status: 'enrolled' });
+    const thirdId = third.persons[0]?.personId ?? '';
+    expect((await serverPersons()).get('Ivy')).toEqual([thirdId]);
+    expect(await client.listPersonImages(sb.demo?.collectionId ?? '', thirdId)).toHaveLength(2);
+    const db = openDeskDb(dataDir);
+    expect(new EnrolledPhotos(db).find(sb.demo?.collectionId ?? '', third.files[0]?.sha256 ?? '')).toMatchObject({ personId: thirdId });
+    db.close();
+  }, 180_000);
 });

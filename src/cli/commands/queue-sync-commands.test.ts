@@ -44,9 +44,11 @@ describe('enroll-desk queue / sync', () => {
     sandbox = await startSandbox({ port: 0, dataDir: null, seedDemo: true });
     tmp = tempDir('cli');
     process.env['OZ_TEST_PASSWORD'] = sandbox.demo!.password;
+    process.env['OZ_TEST_WRONG'] = 'not-the-password';
   });
   afterEach(async () => {
     delete process.env['OZ_TEST_PASSWORD'];
+    delete process.env['OZ_TEST_WRONG'];
     await sandbox.close();
     tmp.remove();
   });
@@ -66,14 +68,25 @@ describe('enroll-desk queue / sync', () => {
     expect(after.status).toMatchObject({ pending: 0, counts: { doneToday: 1 } });
   });
 
-  it('exits 1 when items stay in quarantine and 2 on connection or usage errors', async () => {
+  it('exits 1 when items stay in quarantine, 3 while the server is unreachable, 2 on sign-in or usage errors', async () => {
     await enqueue(['bogus_tag']);
     const creds = ['--email', sandbox.demo!.email, '--password-env', 'OZ_TEST_PASSWORD'];
     expect((await run('sync', '--json', '--server', sandbox.url, ...creds)).code).toBe(1);
     const human = await run('queue');
     expect(human.out).toMatch(/quarantined 1/);
     expect(human.out).toMatch(/bogus_tag/);
-    expect((await run('sync', '--json', '--server', 'http://127.0.0.1:9', ...creds)).code).toBe(2);
+
+    const queue = await openQueue({ dataDir: tmp.dir, secretStore: secrets });
+    queue.discard(queue.list({ limit: 1, offset: 0 })[0]?.id ?? '');
+    queue.close();
+    await enqueue();
+    const unreachable = await run('sync', '--json', '--server', 'http://127.0.0.1:9', ...creds);
+    expect(unreachable.code).toBe(3);
+    expect(JSON.parse(unreachable.out)).toMatchObject({ report: null, status: { pending: 1 }, offlineReason: expect.stringContaining('cannot be reached') });
+    const badPassword = await run('sync', '--json', '--server', sandbox.url, '--email', sandbox.demo!.email, '--password-env', 'OZ_TEST_WRONG');
+    expect(badPassword.code).toBe(2);
+    expect(JSON.parse(badPassword.out)).toMatchObject({ error: expect.stringMatching(/HTTP 401.*Check the e-mail and the password/) });
     expect((await run('sync', '--json', '--server', sandbox.url, '--email', sandbox.demo!.email, '--password-env', 'NO_SUCH_VAR')).code).toBe(2);
+    expect((await run('sync', '--json', '--server', sandbox.url, ...creds)).code).toBe(0);
   });
 });

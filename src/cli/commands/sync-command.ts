@@ -1,9 +1,13 @@
 import { type Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { createOzClient } from '../../core/oz/index.js';
-import { createSyncWorker, openQueue, type SyncReport } from '../../core/queue/index.js';
-import { toAppError } from '../../core/errors/to-app-error.js';
+import { openQueue, type QueueStatus, type SyncReport } from '../../core/queue/index.js';
+import { createDeskSyncWorker } from '../../core/services/enroll/index.js';
+import { openDeskDb } from '../../core/storage/open-desk-db.js';
 import { DATA_FLAGS, DATA_HELP } from '../data-option.js';
+import { DEFAULT_WAIT, describeDuration, parseDuration, WAIT_FLAGS, WAIT_HELP } from '../duration-option.js';
+import { signInPatiently, startupRetryMs } from '../sign-in.js';
+import { CLI_PROBE_INTERVAL_MS, drainWithin } from './drain.js';
+import { EXIT } from './import-report.js';
 import { dataDirOf, defaultQueueCliDeps, type QueueCliDeps } from './queue-command.js';
 
 interface SyncOptions {
@@ -12,11 +16,13 @@ interface SyncOptions {
   readonly email?: string;
   readonly passwordEnv: string;
   readonly concurrency: string;
+  readonly wait: string;
 }
 
 /**
- * `enroll-desk sync`: drains the queue to the Oz API. Exit 0 when drained, 1 when items
- * remain in quarantine, 2 on connection, sign-in or usage errors.
+ * `enroll-desk sync`: sends the queue through the desk's sync worker for up to `--wait`.
+ * Exit 0 when nothing is left, 1 when items stay quarantined, 3 when some are still queued
+ * (server unreachable or the time ran out: run it again later), 2 on sign-in or usage errors.
  */
 export function registerSyncCommand(program: Command, deps: QueueCliDeps = defaultQueueCliDeps): void {
   program
@@ -27,6 +33,7 @@ export function registerSyncCommand(program: Command, deps: QueueCliDeps = defau
     .option('--email <email>', 'Oz user (default: $OZ_EMAIL)')
     .option('--password-env <var>', 'environment variable holding the password', 'OZ_PASSWORD')
     .option('--concurrency <n>', 'requests in flight', '2')
+    .option(WAIT_FLAGS, WAIT_HELP, DEFAULT_WAIT)
     .option(DATA_FLAGS, DATA_HELP)
     .action(async (options: SyncOptions, command: Command) => {
       process.exitCode = await runSync(options, dataDirOf(command), deps);
@@ -38,57 +45,54 @@ async function runSync(options: SyncOptions, dataDir: string, deps: QueueCliDeps
   const email = options.email ?? process.env['OZ_EMAIL'];
   const password = process.env[options.passwordEnv];
   const concurrency = Number(options.concurrency);
-  if (server === undefined || email === undefined || password === undefined || !(concurrency >= 1 && concurrency <= 16)) {
-    return usage(options, 'Need --server (or OZ_API_URL), --email (or OZ_EMAIL), the password in $' + options.passwordEnv + ' and --concurrency 1..16.');
+  const budget = parseDuration(options.wait);
+  if (server === undefined || email === undefined || password === undefined || !(concurrency >= 1 && concurrency <= 16) || budget === null) {
+    return usage(options, `Need --server (or OZ_API_URL), --email (or OZ_EMAIL), the password in $${options.passwordEnv}, --concurrency 1..16 and a --wait duration such as 5m.`);
   }
   const { client, session } = createOzClient({ baseUrl: server, email, password });
+  const signIn = await signInPatiently(session, server, startupRetryMs(budget));
+  if ('refused' in signIn) return usage(options, signIn.refused);
+  const db = openDeskDb(dataDir);
   try {
-    await session.signIn();
-  } catch (err) {
-    return usage(options, `Cannot sign in to ${server}: ${toAppError(err).message}`);
-  }
-  const queue = await openQueue({ dataDir, secretStore: deps.secretStore() });
-  try {
-    const worker = createSyncWorker({ queue, getClient: () => client, concurrency });
-    const total = queue.status().pending;
-    const bar = options.json === true || total === 0 ? null : new cliProgress.SingleBar({ stream: process.stderr, format: 'sync [{bar}] {value}/{total} {state}' }, cliProgress.Presets.shades_classic);
-    bar?.start(total, 0, { state: '' });
-    const report = await worker.syncNow({
-      onProgress: (s) => bar?.update(Math.max(0, total - s.pending), { state: s.counts.retryWait > 0 ? `(${s.counts.retryWait} waiting to retry)` : '' }),
-    });
-    bar?.stop();
-    await worker.stop();
-    const status = queue.status();
-    const code = exitCode(report, status.counts.quarantined);
-    if (options.json === true) process.stdout.write(`${JSON.stringify({ report, status, exitCode: code })}\n`);
-    else process.stdout.write(`${summary(report, status.counts.quarantined)}\n`);
-    return code;
+    const queue = await openQueue({ dataDir, secretStore: deps.secretStore(), db });
+    try {
+      let report: SyncReport | null = null;
+      if (signIn.online) {
+        const worker = createDeskSyncWorker({ queue, db, getClient: () => client, concurrency, probeIntervalMs: CLI_PROBE_INTERVAL_MS });
+        worker.serverReachable();
+        report = await drainWithin(worker, budget, { quiet: options.json === true, label: 'sync' });
+      }
+      const status = queue.status();
+      const code = exitCode(report, status);
+      const why = signIn.online ? null : signIn.reason;
+      if (options.json === true) process.stdout.write(`${JSON.stringify({ report, status, offlineReason: why, exitCode: code })}\n`);
+      else process.stdout.write(`${summary(report, status, why ?? `the time ran out (--wait ${describeDuration(budget)})`)}\n`);
+      return code;
+    } finally {
+      queue.close();
+    }
   } finally {
-    queue.close();
+    session.signOut();
+    db.close();
   }
 }
 
-function exitCode(report: SyncReport, quarantined: number): number {
-  if (report.stoppedBy !== 'drained') return 2;
-  return quarantined > 0 ? 1 : 0;
+function exitCode(report: SyncReport | null, status: QueueStatus): number {
+  if (report?.stoppedBy === 'paused') return EXIT.usage;
+  if (status.counts.quarantined > 0) return EXIT.refused;
+  return status.pending > 0 ? EXIT.queued : EXIT.ok;
 }
 
-function summary(report: SyncReport, quarantined: number): string {
-  const base = `sent ${report.sent}, quarantined ${quarantined}, remaining ${report.remaining}`;
-  switch (report.stoppedBy) {
-    case 'drained':
-      return quarantined > 0 ? `${base} — fix or discard the quarantined items (enroll-desk queue).` : `${base} — queue drained.`;
-    case 'offline':
-      return `${base} — the Oz API is unreachable; try again later.`;
-    case 'paused':
-      return `${base} — stopped: the server refused the credentials or permissions.`;
-    case 'stopped':
-      return `${base} — stopped.`;
-  }
+function summary(report: SyncReport | null, status: QueueStatus, notSent: string): string {
+  const base = `sent ${report?.sent ?? 0}, quarantined ${status.counts.quarantined}, still queued ${status.pending}`;
+  if (report?.stoppedBy === 'paused') return `${base} — stopped: the server refused the credentials or permissions; sign in again.`;
+  if (status.pending > 0) return `${base} — not all sent: ${notSent}. Run \`enroll-desk sync\` again later.`;
+  if (status.counts.quarantined > 0) return `${base} — fix or discard the quarantined items (enroll-desk queue lists them).`;
+  return `${base} — queue drained.`;
 }
 
 function usage(options: SyncOptions, message: string): number {
-  if (options.json === true) process.stdout.write(`${JSON.stringify({ error: message, exitCode: 2 })}\n`);
+  if (options.json === true) process.stdout.write(`${JSON.stringify({ error: message, exitCode: EXIT.usage })}\n`);
   else process.stderr.write(`enroll-desk sync: ${message}\n`);
-  return 2;
+  return EXIT.usage;
 }

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { loadAuditHeadKey, loadAuditKey, openAuditLog, type AuditLog } from '../audit/index.js';
 import { createPhotoProcessor, type PhotoProcessor } from '../images/photo-processor.js';
 import { createFaceDetector, type FaceDetector } from '../quality/index.js';
-import { createSyncWorker, openQueue, type EnrollmentQueue, type SyncWorker } from '../queue/index.js';
+import { openQueue, type EnrollmentQueue, type SyncWorker } from '../queue/index.js';
 import type { EventSink, HandlerTable } from '../ipc/handler-table.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { connectToOz, type OzConnector } from '../session/oz-connector.js';
@@ -13,8 +13,8 @@ import { openDeskDb } from '../storage/open-desk-db.js';
 import { recordPolicyInForce } from '../policy/record-policy.js';
 import { startRetention } from '../retention/start-retention.js';
 import { sharedCache } from '../services/cache/shared-cache.js';
-import { EnrolledPhotos } from '../services/enroll/enrolled-photos.js';
 import { startDuplicateCleanups, type DuplicateCleanups } from './duplicate-cleanups.js';
+import { createDeskSyncWorker } from '../services/enroll/desk-sync.js';
 import { createEmbeddedSandboxLauncher } from './embedded-sandbox-launcher.js';
 import { appHandlers } from './handlers/app-handlers.js';
 import { auditHandlers } from './handlers/audit-handlers.js';
@@ -109,12 +109,10 @@ export async function createApp(options: AppHostOptions): Promise<App> {
   disposers.push(() => session.dispose());
   const queue = await openQueue({ dataDir: options.dataDir, secretStore: options.secretStore, db });
   disposers.push(() => queue.close());
-  const enrolled = new EnrolledPhotos(db);
-  const sync = createSyncWorker({
+  const sync = createDeskSyncWorker({
     queue,
+    db,
     getClient: () => (session.status().state === 'signedIn' ? session.requireClient() : null),
-    // The desk's record of enrolled photos learns a queued enrollment once the server holds it.
-    onItemDone: (item) => enrolled.record(item.collectionId, { personId: item.personId, enrollmentId: item.enrollmentId ?? item.itemId }, item.sha256s),
   });
   const following = followSession(session, sync, options.emit);
   disposers.push(() => following.dispose());

@@ -21,12 +21,15 @@ export interface ScanOptions {
   readonly manifest?: string;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ScanProgress) => void;
-  readonly isKnownHash?: (sha256: string) => 'enrolled' | 'queued' | null;
+  /** Whether the desk or the server already holds a photo; may ask the server (then it is awaited). */
+  readonly isKnownHash?: (sha256: string) => KnownHash | Promise<KnownHash>;
   readonly fs?: ScanFs;
   /** Face-quality checks per photo (the app and the CLI pass one); without it no verdicts. */
   readonly detector?: FaceDetector;
   readonly thresholds?: QualityThresholds;
 }
+
+export type KnownHash = 'enrolled' | 'queued' | null;
 
 interface PlannedPerson {
   readonly key: string;
@@ -198,7 +201,10 @@ export async function scanFolder(root: string, options: ScanOptions): Promise<Sc
     const photos: PhotoReport[] = [];
     for (const path of person.files) {
       const outcome = outcomes[index++];
-      if (outcome) photos.push(toPhotoReport(path, person.tags, outcome, firstByHash, options.isKnownHash));
+      if (!outcome) continue;
+      // Asked once per hash: later copies are duplicates within the batch.
+      const known = outcome.ok && !firstByHash.has(outcome.sha256) ? ((await options.isKnownHash?.(outcome.sha256)) ?? null) : null;
+      photos.push(toPhotoReport(path, person.tags, outcome, firstByHash, known));
     }
     persons.push({ key: person.key, name: person.name, ...(person.externalId ? { externalId: person.externalId } : {}), photos });
   }
@@ -229,7 +235,7 @@ function toPhotoReport(
   plannedTags: readonly OzTag[] | null,
   outcome: PhotoOutcome,
   firstByHash: Map<string, string>,
-  isKnownHash: ScanOptions['isKnownHash'],
+  known: KnownHash,
 ): PhotoReport {
   const fileName = basename(path);
   if (!outcome.ok) return { path, fileName, status: 'refused', reason: outcome.reason, message: outcome.message, tags: [] };
@@ -249,7 +255,6 @@ function toPhotoReport(
     return { ...base, status: 'duplicate', reason: 'duplicate_in_batch', message: `Same photo as ${basename(first)} earlier in this import.`, duplicateOf: first };
   }
   firstByHash.set(outcome.sha256, path);
-  const known = isKnownHash?.(outcome.sha256) ?? null;
   switch (known) {
     case null:
       return { ...base, status: 'accepted' };

@@ -50,7 +50,7 @@ export class FaultInjector {
       if (this.random() < this.config.serverErrorRate || this.scopedErrorHits(request)) {
         this.failedEarly.add(request);
         const error = new OzError(OzErrorCode.unknown, 'internal server error (injected fault)');
-        return reply.code(500).send(error.toBody());
+        return reply.code(this.config.serverErrorStatus).send(error.toBody());
       }
       return undefined;
     });

@@ -5,6 +5,7 @@ describe('parseFaultSpec', () => {
   it('parses every fault kind', () => {
     expect(parseFaultSpec('5xx=0.2,reset=0.1,latency=0-500,expire=20s,429=0.05:2')).toEqual({
       serverErrorRate: 0.2,
+      serverErrorStatus: 500,
       resetRate: 0.1,
       latencyMs: { min: 0, max: 500 },
       expireEveryMs: 20_000,
@@ -28,6 +29,7 @@ describe('parseFaultSpec', () => {
     expect(config.tooManyRequests).toEqual({ rate: 1, retryAfterSeconds: 1 });
     expect(parseFaultSpec('expire=2m').expireEveryMs).toBe(120_000);
     expect(parseFaultSpec('expire=3').expireEveryMs).toBe(3000);
+    expect(parseFaultSpec('5xx=0.2:503')).toMatchObject({ serverErrorRate: 0.2, serverErrorStatus: 503 });
   });
 
   it('treats empty and null as no faults', () => {
@@ -38,6 +40,7 @@ describe('parseFaultSpec', () => {
   it.each([
     ['5xx=2', /5xx.*≤ 1/],
     ['5xx=abc', /5xx.*number/],
+    ['5xx=0.2:404', /5xx.*500-599/],
     ['reset', /not key=value/],
     ['latency=500-100', /min must not exceed max/],
     ['latency=fast', /latency/],

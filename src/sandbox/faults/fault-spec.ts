@@ -7,9 +7,11 @@ export interface ScopedServerError {
   readonly rate: number;
 }
 
-// Parsed form of a spec like "5xx=0.2,reset=0.1,latency=0-500,expire=20s,429=0.05:2".
+// Parsed form of a spec like "5xx=0.2,reset=0.1,latency=0-500,expire=20s,429=0.05:2" (or "5xx=0.2:503").
 export interface FaultConfig {
   readonly serverErrorRate: number;
+  /** The status of those errors: 500 unless the spec names another 5xx (e.g. `5xx=0.2:503`). */
+  readonly serverErrorStatus: number;
   readonly resetRate: number;
   readonly latencyMs: { readonly min: number; readonly max: number } | null;
   readonly expireEveryMs: number | null;
@@ -19,6 +21,7 @@ export interface FaultConfig {
 
 export const noFaults: FaultConfig = {
   serverErrorRate: 0,
+  serverErrorStatus: 500,
   resetRate: 0,
   latencyMs: null,
   expireEveryMs: null,
@@ -62,9 +65,18 @@ const tooMany = z
   })
   .pipe(z.object({ rate, retryAfterSeconds: z.number().int().min(0) }));
 
+const serverErrors = z
+  .string()
+  .regex(/^[\d.]+(:\d+)?$/, 'must be a number (a probability), optionally with ":<status 500-599>"')
+  .transform((text) => {
+    const [rate, status = '500'] = text.split(':') as [string, string?];
+    return { rate: Number(rate), status: Number(status) };
+  })
+  .pipe(z.object({ rate, status: z.number().int().min(500, 'status must be 500-599').max(599, 'status must be 500-599') }));
+
 const specFields = z
   .object({
-    '5xx': probability.optional(),
+    '5xx': serverErrors.optional(),
     reset: probability.optional(),
     latency: latency.optional(),
     expire: duration.optional(),
@@ -106,7 +118,8 @@ export function parseFaultSpec(spec: string | null | undefined): FaultConfig {
   }
   const f = parsed.data;
   return {
-    serverErrorRate: f['5xx'] ?? 0,
+    serverErrorRate: f['5xx']?.rate ?? 0,
+    serverErrorStatus: f['5xx']?.status ?? 500,
     resetRate: f.reset ?? 0,
     latencyMs: f.latency ?? null,
     expireEveryMs: f.expire ?? null,

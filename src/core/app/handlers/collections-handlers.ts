@@ -4,6 +4,7 @@ import { sharedCache } from '../../services/cache/shared-cache.js';
 import { CollectionDeletions } from '../../services/collections/collection-deletions.js';
 import { CollectionsService } from '../../services/collections/collections-service.js';
 import { SqliteDeletionJobStore } from '../../services/deletion-jobs/sqlite-deletion-job-store.js';
+import { EnrolledPhotos } from '../../services/enroll/enrolled-photos.js';
 import type { AppContext } from '../create-app.js';
 
 type CollectionsChannels =
@@ -25,6 +26,7 @@ export const collectionsHandlers = (ctx: AppContext): Pick<HandlerTable, Collect
       client,
       cache,
       store: new SqliteDeletionJobStore(ctx.db),
+      enrolled: new EnrolledPhotos(ctx.db),
       onProgress: (job) => {
         auditDeletion(job);
         ctx.options.emit('collections:deletionProgress', job);

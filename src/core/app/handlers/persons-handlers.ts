@@ -1,6 +1,7 @@
 import { auditPersonDeletion } from '../../audit/index.js';
 import type { HandlerTable } from '../../ipc/handler-table.js';
 import { sharedCache } from '../../services/cache/shared-cache.js';
+import { EnrolledPhotos } from '../../services/enroll/enrolled-photos.js';
 import { PersonsService } from '../../services/persons/persons-service.js';
 import type { AppContext } from '../create-app.js';
 
@@ -14,6 +15,7 @@ export const personsHandlers = (ctx: AppContext): Pick<HandlerTable, PersonsChan
         cache,
         photos: ctx.photos,
         onIndexProgress: (progress) => ctx.options.emit('persons:indexProgress', progress),
+        enrolled: new EnrolledPhotos(ctx.db),
       }),
   );
   // Thumbnails belong to whoever is signed in; drop them when that changes.

@@ -1,6 +1,7 @@
 import { withAudit } from '../../audit/index.js';
 import type { HandlerTable } from '../../ipc/handler-table.js';
 import { sharedCache } from '../../services/cache/shared-cache.js';
+import { EnrolledPhotos } from '../../services/enroll/enrolled-photos.js';
 import { PhotosService } from '../../services/photos/photos-service.js';
 import type { AppContext } from '../create-app.js';
 
@@ -8,7 +9,7 @@ type PhotosChannels = 'photos:prepare' | 'photos:add' | 'photos:delete';
 
 export const photosHandlers = (ctx: AppContext): Pick<HandlerTable, PhotosChannels> => {
   const service = sharedCache(ctx.db, ctx.options.secretStore).then(
-    (cache) => new PhotosService({ client: () => ctx.session.requireClient(), cache, photos: ctx.photos }),
+    (cache) => new PhotosService({ client: () => ctx.session.requireClient(), cache, photos: ctx.photos, enrolled: new EnrolledPhotos(ctx.db) }),
   );
   return {
     'photos:prepare': async ({ base64 }) => (await service).prepare(base64),

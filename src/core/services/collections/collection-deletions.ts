@@ -1,6 +1,7 @@
 import type { DeletionJobView } from '../../../shared/domain/collections.js';
 import type { OzClient } from '../../oz/index.js';
 import type { DeskCache } from '../cache/desk-cache.js';
+import type { EnrolledPhotos } from '../enroll/enrolled-photos.js';
 import { unreachableReason } from '../cache/unreachable.js';
 import { CollectionDeleter } from '../delete-collection.js';
 import type { DeletionJob, DeletionJobStore } from '../deletion-jobs/deletion-job-store.js';
@@ -10,6 +11,8 @@ export interface CollectionDeletionsDeps {
   readonly store: DeletionJobStore;
   readonly cache: DeskCache;
   readonly onProgress: (job: DeletionJobView) => void;
+  /** The desk's record of enrolled photos, emptied for a deleted collection. */
+  readonly enrolled: Pick<EnrolledPhotos, 'forgetCollection'>;
   /** Delay before retrying after the server could not be reached. */
   readonly retryDelayMs?: (attempt: number) => number;
 }
@@ -80,6 +83,7 @@ export class CollectionDeletions {
       .then((result) => {
         this.#running.delete(jobId);
         this.#deps.cache.forgetCollection(result.collectionId);
+        this.#deps.enrolled.forgetCollection(result.collectionId);
         this.#emit(jobId);
       })
       .catch((err: unknown) => {

@@ -10,6 +10,7 @@ import { DeskCache } from '../cache/desk-cache.js';
 import { SqliteDeletionJobStore } from '../deletion-jobs/sqlite-deletion-job-store.js';
 import { CollectionDeletions } from './collection-deletions.js';
 import { CollectionsService } from './collections-service.js';
+import { EnrolledPhotos } from '../enroll/enrolled-photos.js';
 
 let sb: Sandbox;
 let client: OzClient;
@@ -38,6 +39,7 @@ function deletions(events: DeletionJobView[]): CollectionDeletions {
     store: new SqliteDeletionJobStore(db),
     onProgress: (job) => events.push(job),
     retryDelayMs: () => 20,
+    enrolled: new EnrolledPhotos(db),
   });
 }
 

@@ -1,8 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, uniqueWideFace } from '../../../../test/fixtures/corpus.js';
+import { drainingSink, type DrainingSink } from '../../../../test/helpers/draining-sink.js';
 import { signedInClient, startDemoSandbox, type Sandbox } from '../../../../test/helpers/sandbox.js';
 import { DEFAULT_CONSENT_TEXT_VERSION } from '../../../shared/domain/consent.js';
 import { openAuditLog, recordQualityOverride, type AuditLog } from '../../audit/index.js';
@@ -22,6 +24,7 @@ let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let audit: AuditLog;
 let svc: EnrollService;
 let scan: ScanOutcome;
+let sink: DrainingSink;
 const collectionId = () => sb.demo?.collectionId ?? '';
 
 async function persons(): Promise<Person[]> {
@@ -40,8 +43,10 @@ beforeAll(async () => {
   temp = await makeTempDir('enroll-desk-enroll-quality-');
   const db = openDeskDb(null);
   audit = openAuditLog(db, { desk: () => 'Branch 7', operator: () => 'operator@demo.bank' });
+  sink = await drainingSink({ db, dataDir: await mkdtemp(join(tmpdir(), 'enroll-desk-quality-desk-')), client: () => client });
   svc = new EnrollService({
     db,
+    sink,
     photos: createPhotoProcessor(),
     client: () => client,
     deskName: () => 'Branch 7',
@@ -65,6 +70,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await sink.close();
   await detector.close();
   await sb.close();
   await temp.cleanup();

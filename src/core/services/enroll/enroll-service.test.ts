@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, uniqueFace, writeBadInputs, type CorpusEntry } from '../../../../test/fixtures/corpus.js';
+import { drainingSink, type DrainingSink } from '../../../../test/helpers/draining-sink.js';
 import { signedInClient, startDemoSandbox, type Sandbox } from '../../../../test/helpers/sandbox.js';
 import { DEFAULT_CONSENT_TEXT_VERSION } from '../../../shared/domain/consent.js';
 import { createPhotoProcessor } from '../../images/photo-processor.js';
@@ -20,9 +21,14 @@ let collectionId: string;
 let corpus: readonly (CorpusEntry & { readonly path: string })[];
 const root = () => join(temp.dir, 'batch');
 
-function service(db = openDeskDb(null)): EnrollService {
+const sinks: DrainingSink[] = [];
+
+async function service(db = openDeskDb(null)): Promise<EnrollService> {
+  const sink = await drainingSink({ db, dataDir: join(temp.dir, `desk-${sinks.length}`), client: () => client });
+  sinks.push(sink);
   return new EnrollService({
     db,
+    sink,
     photos: createPhotoProcessor({ concurrency: 2 }),
     client: () => client,
     deskName: () => 'Branch 7 desk 2',
@@ -61,13 +67,14 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  for (const sink of sinks) await sink.close();
   await sb.close();
   await temp.cleanup();
 });
 
 describe('EnrollService folder import into the sandbox', () => {
   it('refuses each bad file with its own reason, enrolls the good ones of the same batch, strips EXIF/GPS', async () => {
-    const svc = service();
+    const svc = await service();
     const scan = await svc.scan({ path: root(), collectionId });
     const mixed = scan.report.persons.find((p) => p.key === 'Mixed Corpus');
     expect(mixed).toBeDefined();
@@ -118,18 +125,18 @@ describe('EnrollService folder import into the sandbox', () => {
 
   it('reports what is already enrolled as duplicates, from the desk record and from the server', async () => {
     const db = openDeskDb(null);
-    const again = await service(db).scan({ path: root(), collectionId });
+    const again = await (await service(db)).scan({ path: root(), collectionId });
     const anna = again.report.persons.find((p) => p.key === 'Anna Smith');
     // A fresh desk database: only the server's listing knows these photos.
     expect(anna?.photos.map((p) => p.reason)).toEqual(['already_enrolled', 'already_enrolled']);
     expect(again.report.persons.find((p) => p.key === 'Carl Excluded')?.photos[0]?.status).toBe('accepted');
-    const outcome = await service(db).enrollScan(again, { excluded: ['Carl Excluded'], consent });
+    const outcome = await (await service(db)).enrollScan(again, { excluded: ['Carl Excluded'], consent });
     expect(outcome.counts).toMatchObject({ enrolled: 0, skipped: 3 });
     expect(await persons()).toHaveLength(3);
   }, 120_000);
 
   it('resumes a person: a new photo in an enrolled person folder is added to that person', async () => {
-    const svc = service();
+    const svc = await service();
     await writeFace(join(root(), 'Boris Ivanov', 'b2.jpg'), 9);
     const scan = await svc.scan({ path: root(), collectionId });
     const boris = scan.report.persons.find((p) => p.key === 'Boris Ivanov');
@@ -144,7 +151,7 @@ describe('EnrollService folder import into the sandbox', () => {
 
 describe('EnrollService single person (webcam/form)', () => {
   it('processes a mirrored capture, enrolls it with consent, and refuses an outdated consent version', async () => {
-    const svc = service();
+    const svc = await service();
     const frame = await (await uniqueFace(20)).resize({ width: 640, height: 800, fit: 'cover' }).jpeg().toBuffer();
     const capture = await svc.processCapture(frame.toString('base64'), true);
     if (!capture.ok) throw new Error(capture.message);

@@ -14,16 +14,17 @@ import { toAppError } from '../../errors/to-app-error.js';
 import type { PhotoProcessor } from '../../images/photo-processor.js';
 import type { ProcessedPhoto } from '../../images/process-photo.js';
 import type { PersonReport, PhotoReport, ScanProgress, ScanReport } from '../../import/report.js';
-import { scanFolder } from '../../import/scan-folder.js';
+import { scanFolder, type KnownHash } from '../../import/scan-folder.js';
 import type { OzClient } from '../../oz/index.js';
+import { retryTransient } from '../../queue/retry-transient.js';
 import { assessPhoto, cropToFace, toPhotoQuality, type FaceDetector } from '../../quality/index.js';
 import { findDuplicates, type CheckMode, type CheckScope, type DuplicateFinderDeps } from '../duplicates/index.js';
 import { CaptureStore } from './capture-store.js';
 import { decideDuplicate, type DuplicateDecision } from './duplicate-decision.js';
+import { EnrolledCheck } from './enrolled-check.js';
 import { EnrolledPhotos } from './enrolled-photos.js';
 import { enrollmentMetaData, type EnrollmentSource, type QualityOverrideRecord } from './enrollment-meta.js';
 import type { EnrollmentPhoto, EnrollmentSink } from './enrollment-sink.js';
-import { OnlineEnrollmentSink } from './online-enrollment-sink.js';
 import { indexServerPhotos, type ServerPhotoIndex } from './server-photo-index.js';
 import { stopsTheBatch } from './stop-error.js';
 
@@ -36,8 +37,10 @@ export interface EnrollServiceDeps {
   /** The signed-in operator's e-mail. */
   readonly operator: () => string;
   readonly consentTerms: () => ConsentTerms;
-  /** Online by default; the offline queue's sink once it is wired. */
-  readonly sink?: EnrollmentSink;
+  /** The one write path: the durable queue, which the sync worker sends (design §4). */
+  readonly sink: EnrollmentSink;
+  /** How long the server reads of a dry run (its listing, "still enrolled?" checks) retry transient errors (default 20 s). */
+  readonly readRetryBudgetMs?: number;
   readonly now?: () => Date;
   /** Face-quality checks for dry runs and webcam captures; without it photos carry no verdict. */
   readonly detector?: FaceDetector;
@@ -127,24 +130,26 @@ export class EnrollService {
 
   constructor(private readonly deps: EnrollServiceDeps) {
     this.enrolled = new EnrolledPhotos(deps.db);
-    this.#sink = deps.sink ?? new OnlineEnrollmentSink(deps.client);
+    this.#sink = deps.sink;
     this.#now = deps.now ?? (() => new Date());
   }
 
   async scan(input: ScanInput, opts: { readonly signal?: AbortSignal; readonly onProgress?: (p: ScanProgress) => void } = {}): Promise<ScanOutcome> {
     let server: ServerPhotoIndex = new Map();
     let serverCheckError: string | null = null;
+    const call = opts.signal ? { signal: opts.signal } : {};
     try {
-      server = await indexServerPhotos(this.deps.client(), input.collectionId, opts.signal ? { signal: opts.signal } : {});
+      server = await retryTransient(() => indexServerPhotos(this.deps.client(), input.collectionId, call), { budgetMs: this.#readBudget(), ...call });
     } catch (err) {
       serverCheckError = toAppError(err).message;
     }
+    const check = this.#check(input.collectionId);
     const report = await scanFolder(input.path, {
       processor: this.deps.photos,
       ...(input.manifestPath ? { manifest: input.manifestPath } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-      isKnownHash: (sha) => (server.has(sha) || this.enrolled.find(input.collectionId, sha) ? 'enrolled' : this.deps.isQueued?.(input.collectionId, sha) ? 'queued' : null),
+      isKnownHash: (sha) => this.#known(input.collectionId, sha, server, check),
       ...(this.deps.detector ? { detector: this.deps.detector, thresholds: this.#thresholds() } : {}),
     });
     const checked = await this.#checkDuplicates(input.collectionId, report, serverCheckError === null, opts);
@@ -229,9 +234,7 @@ export class EnrollService {
         });
       }
       if (override && codesNeedingOverride(held.quality).length > 0) overrides.push({ sha256: processed.sha256, ...override });
-      if (this.enrolled.find(request.collectionId, processed.sha256)) {
-        throw new AppFailure('CONFLICT', `Photo ${i + 1} is already enrolled in this collection.`);
-      }
+      await this.#check(request.collectionId).assertNotEnrolled(processed.sha256, i + 1);
       if (photos.some((p) => p.sha256 === processed.sha256)) throw new AppFailure('BAD_INPUT', `Photo ${i + 1} is the same as an earlier one.`);
       photos.push({ jpeg: processed.jpeg, sha256: processed.sha256, tags: photo.tags });
     }
@@ -315,6 +318,20 @@ export class EnrollService {
       sourceKey,
       qualityOverrides,
     });
+  }
+
+  /** Whether a photo is already on the server (by its listing, or the desk's record confirmed) or in the queue. */
+  async #known(collectionId: string, sha256: string, server: ServerPhotoIndex, check: EnrolledCheck): Promise<KnownHash> {
+    if (server.has(sha256) || (await check.isEnrolled(sha256))) return 'enrolled';
+    return this.deps.isQueued?.(collectionId, sha256) ? 'queued' : null;
+  }
+
+  #check(collectionId: string): EnrolledCheck {
+    return new EnrolledCheck({ client: this.deps.client, enrolled: this.enrolled, collectionId, retryBudgetMs: this.#readBudget() });
+  }
+
+  #readBudget(): number {
+    return this.deps.readRetryBudgetMs ?? 20_000;
   }
 
   #thresholds(): QualityThresholds {

@@ -25,7 +25,8 @@ export interface EnrolledPhoto {
 /**
  * The desk's own record of every photo it enrolled, per collection: the dry run reports a
  * photo already sent as a duplicate, and an interrupted import resumes where it stopped.
- * Written after each request the server confirmed, so it never claims more than is there.
+ * Written after each request the server confirmed, and trimmed when the desk deletes a
+ * photo, person or collection; deletions made elsewhere are caught by `EnrolledCheck`.
  */
 export class EnrolledPhotos {
   readonly #find: Database.Statement<[string, string], { person_id: string; enrollment_id: string }>;
@@ -46,6 +47,21 @@ export class EnrolledPhotos {
   find(collectionId: string, sha256: string): EnrolledPhoto | null {
     const row = this.#find.get(collectionId, sha256);
     return row ? { personId: row.person_id, enrollmentId: row.enrollment_id } : null;
+  }
+
+  /** A stale record: the server no longer holds this photo. */
+  forget(collectionId: string, sha256: string): void {
+    this.#db.prepare('DELETE FROM enroll_photos WHERE collection_id = ? AND sha256 = ?').run(collectionId, sha256);
+  }
+
+  /** The person was deleted: none of their photos is enrolled any more. */
+  forgetPerson(collectionId: string, personId: string): void {
+    this.#db.prepare('DELETE FROM enroll_photos WHERE collection_id = ? AND person_id = ?').run(collectionId, personId);
+  }
+
+  /** The collection was deleted, with every person in it. */
+  forgetCollection(collectionId: string): void {
+    this.#db.prepare('DELETE FROM enroll_photos WHERE collection_id = ?').run(collectionId);
   }
 
   /** Forgets every record (a desk reset); returns the rows removed. */

@@ -19,7 +19,7 @@ export interface Enrollment {
 
 export type SubmitResult =
   | { readonly status: 'enrolled'; readonly personId: string }
-  | { readonly status: 'queued'; readonly itemId: string };
+  | { readonly status: 'queued'; readonly itemId: string; readonly itemIds: readonly string[] };
 
 export interface SubmitHooks {
   /** Called after each request the server confirmed, with the photos it now holds. */
@@ -28,8 +28,8 @@ export interface SubmitHooks {
 }
 
 /**
- * Where enrollments go: straight to Oz (online) or into the offline queue. The services
- * build enrollments; the sink decides how they reach the server.
+ * Where enrollments go. The product has one: the durable queue, sent by the sync worker
+ * (app, browser mode and CLI alike); tests may wait for that worker before answering.
  */
 export interface EnrollmentSink {
   submit(enrollment: Enrollment, hooks?: SubmitHooks): Promise<SubmitResult>;

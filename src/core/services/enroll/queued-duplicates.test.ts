@@ -6,10 +6,12 @@ import { signedInClient, startDemoSandbox, type Sandbox } from '../../../../test
 import { DEFAULT_CONSENT_TEXT_VERSION } from '../../../shared/domain/consent.js';
 import { createPhotoProcessor } from '../../images/photo-processor.js';
 import type { OzClient } from '../../oz/index.js';
-import { createSyncWorker, openQueue, type EnrollmentQueue } from '../../queue/index.js';
+import { openQueue, type EnrollmentQueue } from '../../queue/index.js';
 import { InMemorySecretStore } from '../../secrets/in-memory-secret-store.js';
 import { openDeskDb } from '../../storage/open-desk-db.js';
+import { createDeskSyncWorker } from './desk-sync.js';
 import { EnrollService } from './enroll-service.js';
+import { QueuedEnrollmentSink } from './queued-enrollment-sink.js';
 
 let sb: Sandbox;
 let client: OzClient;
@@ -44,8 +46,10 @@ describe('photos waiting in the queue, then confirmed by the server', () => {
       { jpeg: processed.jpeg, sha256: processed.sha256, tags: ['photo_selfie'], fileName: 'q1.jpg' },
     ]);
 
+    const db = openDeskDb(null);
     const service = new EnrollService({
-      db: openDeskDb(null),
+      db,
+      sink: new QueuedEnrollmentSink(queue),
       photos,
       client: () => client,
       deskName: () => 'desk',
@@ -60,11 +64,8 @@ describe('photos waiting in the queue, then confirmed by the server', () => {
     // Another collection does not hold it.
     expect(queue.hasPhoto(processed.sha256, 'another-collection')).toBe(false);
 
-    const worker = createSyncWorker({
-      queue,
-      getClient: () => client,
-      onItemDone: (item) => service.enrolled.record(item.collectionId, { personId: item.personId, enrollmentId: item.enrollmentId ?? item.itemId }, item.sha256s),
-    });
+    // The desk's one sync worker records what the server confirmed in the desk's database.
+    const worker = createDeskSyncWorker({ queue, db, getClient: () => client });
     expect(await worker.syncNow()).toMatchObject({ sent: 1, remaining: 0 });
     const [item] = queue.list({ limit: 1, offset: 0 });
     expect(service.enrolled.find(collectionId, processed.sha256)).toEqual({ personId: item?.personId, enrollmentId: item?.enrollmentId });

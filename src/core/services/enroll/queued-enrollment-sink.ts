@@ -21,16 +21,15 @@ export class QueuedEnrollmentSink implements EnrollmentSink {
     const batches: QueuePhotoInput[][] = [];
     for (let i = 0; i < photos.length; i += FILES_PER_REQUEST) batches.push(photos.slice(i, i + FILES_PER_REQUEST));
     const { collectionId } = enrollment;
+    const itemIds: string[] = [];
     if (enrollment.targetPersonId !== undefined) {
-      let first: string | null = null;
-      for (const batch of batches) first ??= (await this.queue.enqueueAddPhotos({ collectionId, targetPersonId: enrollment.targetPersonId }, batch)).itemId;
-      this.afterQueued();
-      return { status: 'queued', itemId: first ?? '' };
+      for (const batch of batches) itemIds.push((await this.queue.enqueueAddPhotos({ collectionId, targetPersonId: enrollment.targetPersonId }, batch)).itemId);
+    } else {
+      const [head = [], ...rest] = batches;
+      itemIds.push((await this.queue.enqueueCreatePerson({ collectionId, metaData: enrollment.metaData, enrollmentId: enrollment.enrollmentId }, head)).itemId);
+      for (const batch of rest) itemIds.push((await this.queue.enqueueAddPhotos({ collectionId, dependsOnEnrollmentId: enrollment.enrollmentId }, batch)).itemId);
     }
-    const [head = [], ...rest] = batches;
-    const created = await this.queue.enqueueCreatePerson({ collectionId, metaData: enrollment.metaData, enrollmentId: enrollment.enrollmentId }, head);
-    for (const batch of rest) await this.queue.enqueueAddPhotos({ collectionId, dependsOnEnrollmentId: enrollment.enrollmentId }, batch);
     this.afterQueued();
-    return { status: 'queued', itemId: created.itemId };
+    return { status: 'queued', itemId: itemIds[0] ?? '', itemIds };
   }
 }

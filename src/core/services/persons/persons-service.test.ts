@@ -12,6 +12,7 @@ import { DeskCache } from '../cache/desk-cache.js';
 import { PhotosService } from '../photos/photos-service.js';
 import { prepareUploads } from '../photos/prepare-uploads.js';
 import { PersonsService } from './persons-service.js';
+import { EnrolledPhotos } from '../enroll/enrolled-photos.js';
 
 let sb: Sandbox;
 let client: OzClient;
@@ -34,6 +35,7 @@ beforeEach(async () => {
     photos: createPhotoProcessor(),
     onIndexProgress: (p) => progress.push(p),
     indexPageSize: 4,
+    enrolled: new EnrolledPhotos(db),
   });
 });
 afterEach(async () => {
@@ -61,7 +63,7 @@ describe('PersonsService', () => {
     expect(detail.photos[0]).toMatchObject({ tags: ['photo_selfie'], width: 600, thumbnail: expect.stringMatching(/^data:image\/jpeg;base64,/) });
     expect(detail.photos[0]?.bytes).toBeGreaterThan(1000);
 
-    const photos = new PhotosService({ client: () => client, cache, photos: createPhotoProcessor() });
+    const photos = new PhotosService({ client: () => client, cache, photos: createPhotoProcessor(), enrolled: new EnrolledPhotos(db) });
     expect(await photos.add(collectionId, created.personId, [await face(2)])).toBe(1);
     const imageId = detail.photos[0]!.personImageId;
     await photos.delete(collectionId, created.personId, imageId);

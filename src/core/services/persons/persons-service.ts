@@ -5,6 +5,7 @@ import type { PhotoProcessor } from '../../images/photo-processor.js';
 import type { DeskCache } from '../cache/desk-cache.js';
 import { unreachableReason } from '../cache/unreachable.js';
 import { deletePerson } from '../delete-person.js';
+import type { EnrolledPhotos } from '../enroll/enrolled-photos.js';
 import { toCachedPerson, toSummary } from './person-view.js';
 import { toDataUrl } from '../cache/thumbnail-cache.js';
 
@@ -13,6 +14,8 @@ export interface PersonsServiceDeps {
   readonly cache: DeskCache;
   readonly photos: PhotoProcessor;
   readonly onIndexProgress: (progress: IndexProgress) => void;
+  /** The desk's record of enrolled photos, trimmed when a person is deleted (so they can be enrolled again). */
+  readonly enrolled: Pick<EnrolledPhotos, 'forgetPerson'>;
   readonly now?: () => number;
   /** Persons per page while filling the name index. */
   readonly indexPageSize?: number;
@@ -159,7 +162,10 @@ export class PersonsService {
 
   async delete(collectionId: string, personId: string, confirmDeleteAnalyses: boolean): Promise<DeletePersonOutcomeView> {
     const outcome = await deletePerson(this.#deps.client(), { collectionId, personId, confirmDeleteAnalyses });
-    if (outcome.status === 'deleted') this.#deps.cache.removePerson(collectionId, personId);
+    if (outcome.status === 'deleted') {
+      this.#deps.cache.removePerson(collectionId, personId);
+      this.#deps.enrolled.forgetPerson(collectionId, personId);
+    }
     return outcome;
   }
 

@@ -3,12 +3,16 @@ import { defaultTagsFor } from '../../../shared/domain/tags.js';
 import type { PhotoProcessor } from '../../images/photo-processor.js';
 import type { OzClient } from '../../oz/index.js';
 import type { DeskCache } from '../cache/desk-cache.js';
+import type { EnrolledPhotos } from '../enroll/enrolled-photos.js';
+import { hashOfUploadName } from '../enroll/enrollment-sink.js';
 import { decodeBase64, prepareUploads } from './prepare-uploads.js';
 
 export interface PhotosServiceDeps {
   readonly client: () => OzClient;
   readonly cache: DeskCache;
   readonly photos: PhotoProcessor;
+  /** The desk's record of enrolled photos, trimmed when a photo is deleted (so it can be enrolled again). */
+  readonly enrolled: Pick<EnrolledPhotos, 'forget'>;
 }
 
 /** Photo checks before upload, adding photos to a person and deleting one. */
@@ -36,7 +40,12 @@ export class PhotosService {
   }
 
   async delete(collectionId: string, personId: string, personImageId: string): Promise<void> {
-    await this.deps.client().deletePersonImage(collectionId, personId, personImageId);
+    const client = this.deps.client();
+    // The desk names uploads by their hash: read it before the photo is gone.
+    const image = (await client.listPersonImages(collectionId, personId)).find((i) => i.personImageId === personImageId);
+    await client.deletePersonImage(collectionId, personId, personImageId);
+    const sha256 = hashOfUploadName(image?.originalName ?? null);
+    if (sha256 !== null) this.deps.enrolled.forget(collectionId, sha256);
     this.#adjustCount(collectionId, personId, -1);
   }
 

@@ -1,0 +1,32 @@
+import cliProgress from 'cli-progress';
+import type { SyncReport, SyncStatus, SyncWorker } from '../../core/queue/index.js';
+
+/** Back-off waits are real here; only the probe while offline is quicker than the app's. */
+export const CLI_PROBE_INTERVAL_MS = 3_000;
+
+/**
+ * Sends the queue through the sync worker (its retries, back-off, Retry-After, pause and
+ * quarantine rules) until it is drained, paused, or `budgetMs` has passed; then stops the
+ * worker, letting requests in flight finish. Shows a progress bar unless `quiet`.
+ */
+export async function drainWithin(worker: SyncWorker, budgetMs: number, opts: { readonly quiet: boolean; readonly label: string }): Promise<SyncReport> {
+  const total = worker.status().pending;
+  const bar = opts.quiet || total === 0 ? null : new cliProgress.SingleBar({ stream: process.stderr, format: `${opts.label} [{bar}] {value}/{total} {state}`, hideCursor: true }, cliProgress.Presets.shades_classic);
+  bar?.start(total, 0, { state: '' });
+  const onProgress = (s: SyncStatus): void => bar?.update(Math.max(0, total - s.pending), { state: stateLine(s) });
+  let timer: NodeJS.Timeout | undefined;
+  const drained = worker.syncNow({ stopWhenOffline: false, onProgress });
+  const outOfTime = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), budgetMs);
+  });
+  const first = await Promise.race([drained, outOfTime]);
+  clearTimeout(timer);
+  await worker.stop();
+  bar?.stop();
+  return first ?? (await drained);
+}
+
+function stateLine(s: SyncStatus): string {
+  if (s.connectivity === 'offline') return '(server unreachable, retrying)';
+  return s.counts.retryWait > 0 ? `(${s.counts.retryWait} waiting to retry)` : '';
+}

@@ -1,0 +1,198 @@
+import cliProgress from 'cli-progress';
+import type Database from 'better-sqlite3';
+import type { consentTermsOf } from '../../shared/domain/consent.js';
+import type { ImportOutcome } from '../../shared/domain/enroll.js';
+import { codesNeedingOverride } from '../../shared/domain/quality-acceptance.js';
+import type { QualityOverride } from '../../shared/domain/quality.js';
+import { resolveQualityThresholds } from '../../shared/domain/quality-thresholds.js';
+import { auditImport, recordQualityOverride, type AuditLog } from '../../core/audit/index.js';
+import { AppFailure } from '../../core/errors/app-failure.js';
+import { createPhotoProcessor } from '../../core/images/photo-processor.js';
+import type { ScanProgress, ScanReport } from '../../core/import/report.js';
+import type { OzClient } from '../../core/oz/index.js';
+import type { EnrollmentQueue, SyncReport } from '../../core/queue/index.js';
+import { createFaceDetector } from '../../core/quality/index.js';
+import { createDeskSyncWorker, EnrollService, QueuedEnrollmentSink } from '../../core/services/enroll/index.js';
+import type { SettingsStore } from '../../core/settings/settings-store.js';
+import { describeDuration, parseDuration } from '../duration-option.js';
+import { CLI_PROBE_INTERVAL_MS, drainWithin } from './drain.js';
+import { ItemTrackingSink, settleOutcomes, type PersonOutcome } from './import-outcomes.js';
+import { exitCode, fileResults, personCounts, summaryTable, type ReportInput } from './import-report.js';
+import type { ImportTarget } from './import-target.js';
+
+export interface ImportOptions {
+  readonly collection?: string;
+  readonly collectionId?: string;
+  readonly company?: string;
+  readonly manifest?: string;
+  readonly dryRun?: boolean;
+  readonly json?: boolean;
+  readonly allowDuplicates?: boolean;
+  readonly consentVersion?: string;
+  readonly server?: string;
+  readonly email?: string;
+  readonly createCollection?: boolean;
+  readonly acceptQualityWarnings?: string;
+  readonly wait: string;
+}
+
+export interface ImportDeps {
+  readonly db: Database.Database;
+  readonly queue: EnrollmentQueue;
+  readonly settings: SettingsStore;
+  readonly terms: ReturnType<typeof consentTermsOf>;
+  readonly operator: string;
+  /** The desk's audit log: CLI imports are operator actions too. */
+  readonly audit: AuditLog;
+  /** The signed-in client; null when the server could not be asked (then nothing is sent now). */
+  readonly client: OzClient | null;
+  readonly offlineReason: string | null;
+  /** How long the dry run's server reads retry transient errors. */
+  readonly retryMs: number;
+}
+
+type Show = (phase: string, done: number, total: number, current?: string) => void;
+
+function progressBar(): { show: Show; stop(): void } {
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: '{phase} [{bar}] {value}/{total} {current}', hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let phase: string | null = null;
+  return {
+    show(next, done, total, current = '') {
+      const label = current.length > 40 ? `…${current.slice(-39)}` : current;
+      if (phase !== next) {
+        if (phase !== null) bar.stop();
+        bar.start(total, done, { phase: next, current: label });
+        phase = next;
+      }
+      bar.setTotal(total);
+      bar.update(done, { current: label });
+    },
+    stop() {
+      if (phase !== null) bar.stop();
+      phase = null;
+    },
+  };
+}
+
+function enrollService(deps: ImportDeps, sink: ItemTrackingSink, detector: ReturnType<typeof createFaceDetector>): EnrollService {
+  const { client, offlineReason } = deps;
+  return new EnrollService({
+    db: deps.db,
+    photos: createPhotoProcessor({ concurrency: 2 }),
+    client: () => {
+      if (client === null) throw new AppFailure('NETWORK', `The server-side duplicate check was skipped: ${offlineReason ?? 'the server cannot be reached'}.`);
+      return client;
+    },
+    sink,
+    readRetryBudgetMs: deps.retryMs,
+    isQueued: (collectionId, sha256) => deps.queue.hasPhoto(sha256, collectionId),
+    deskName: () => deps.settings.get().deskName,
+    operator: () => deps.operator,
+    consentTerms: () => deps.terms,
+    detector,
+    thresholds: () => resolveQualityThresholds(deps.settings.get().qualityThresholds),
+    onQualityOverride: (targets, override) => recordQualityOverride(deps.audit, targets, override),
+  });
+}
+
+/** Dry run, then (unless --dry-run) enqueue every accepted person and drain the queue for up to --wait. */
+export async function importInto(folder: string, options: ImportOptions, deps: ImportDeps, target: ImportTarget): Promise<number> {
+  const detector = createFaceDetector();
+  const bar = progressBar();
+  const tracking = new ItemTrackingSink(new QueuedEnrollmentSink(deps.queue));
+  try {
+    const service = enrollService(deps, tracking, detector);
+    const scan = await service.scan(
+      { path: folder, manifestPath: options.manifest, collectionId: target.collectionId },
+      { onProgress: (p: ScanProgress) => bar.show(p.phase, p.done, p.total, p.current) },
+    );
+    let enqueued: Omit<ImportOutcome, 'scanId'> | null = null;
+    if (options.dryRun !== true) {
+      const consent = { confirmed: true, textVersion: deps.terms.version };
+      // The same audit entries as an import confirmed in the app: consent, each person, the import.
+      enqueued = await auditImport(deps.audit, consent, () =>
+        service.enrollScan(
+          scan,
+          { consent, allowDuplicates: options.allowDuplicates === true, qualityOverrides: acceptAll(scan.report, options.acceptQualityWarnings) },
+          { onProgress: (p) => bar.show('queueing', p.done, p.total, p.current) },
+        ),
+      );
+    }
+    bar.stop();
+    const stopped = enqueued?.results.some((r) => r.status === 'skipped' && r.message?.startsWith('Not attempted')) ?? false;
+    const sent = enqueued !== null && !stopped ? await send(options, deps) : null;
+    const outcomes = enqueued === null ? null : settleOutcomes(scan, enqueued.results, tracking, deps.queue, notSentReason(options, deps, sent));
+    const input: ReportInput = { report: scan.report, outcomes, allowDuplicates: options.allowDuplicates === true, acceptingQuality: options.acceptQualityWarnings !== undefined };
+    const code = exitCode(input, stopped || sent?.stoppedBy === 'paused');
+    print(options, input, { target, offline: deps.offlineReason, serverCheckError: scan.serverCheckError, sent, code });
+    return code;
+  } finally {
+    bar.stop();
+    await detector.close();
+  }
+}
+
+/** The drain through the desk's one sync worker; null when nothing can be sent now. */
+async function send(options: ImportOptions, deps: ImportDeps): Promise<SyncReport | null> {
+  const budget = parseDuration(options.wait) ?? 0;
+  const { client } = deps;
+  if (client === null || budget === 0) return null;
+  const worker = createDeskSyncWorker({ queue: deps.queue, db: deps.db, getClient: () => client, concurrency: 2, probeIntervalMs: CLI_PROBE_INTERVAL_MS });
+  worker.serverReachable();
+  return drainWithin(worker, budget, { quiet: options.json === true, label: 'sending' });
+}
+
+function notSentReason(options: ImportOptions, deps: ImportDeps, sent: SyncReport | null): string {
+  if (deps.offlineReason !== null) return `not sent, ${deps.offlineReason}`;
+  if (sent === null) return 'not sent (--wait 0 only queues)';
+  if (sent.stoppedBy === 'paused') return 'not sent: the server refused the credentials or permissions';
+  return `not sent within --wait ${describeDuration(parseDuration(options.wait) ?? 0)}`;
+}
+
+interface RunFacts {
+  readonly target: ImportTarget;
+  readonly offline: string | null;
+  readonly serverCheckError: string | null;
+  readonly sent: SyncReport | null;
+  readonly code: number;
+}
+
+function print(options: ImportOptions, input: ReportInput, facts: RunFacts): void {
+  const files = fileResults(input);
+  const { target } = facts;
+  if (options.json === true) {
+    const summary = {
+      collection: { id: target.collectionId, alias: target.alias, created: target.created },
+      dryRun: options.dryRun === true,
+      offline: facts.offline !== null,
+      offlineReason: facts.offline,
+      counts: { ...input.report.counts, problems: input.report.problems.length, ...(input.outcomes ? { persons: personCounts(input.outcomes) } : {}) },
+      persons: input.outcomes ?? [],
+      files,
+      problems: input.report.problems,
+      serverCheckError: facts.serverCheckError,
+      sync: facts.sent,
+      exitCode: facts.code,
+    };
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    return;
+  }
+  process.stdout.write(summaryTable(input, files, target.alias));
+  if (facts.offline !== null) process.stdout.write(`Nothing was sent: ${facts.offline}.\n`);
+  const queued = input.outcomes?.filter((o: PersonOutcome) => o.status === 'queued').length ?? 0;
+  if (queued > 0) process.stdout.write(`${queued} person${queued === 1 ? '' : 's'} still queued — run \`enroll-desk sync\` (or this import again) when the server is reachable\n`);
+}
+
+/** Every flagged photo accepted with the operator's one note (--accept-quality-warnings). */
+function acceptAll(report: ScanReport, note: string | undefined): Record<string, QualityOverride> {
+  if (note === undefined) return {};
+  const out: Record<string, QualityOverride> = {};
+  for (const photo of report.persons.flatMap((p) => p.photos)) {
+    const codes = codesNeedingOverride(photo.quality);
+    if (codes.length > 0) out[photo.path] = { codes, note };
+  }
+  return out;
+}

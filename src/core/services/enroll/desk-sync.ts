@@ -1,0 +1,17 @@
+import type Database from 'better-sqlite3';
+import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from '../../queue/index.js';
+import { EnrolledPhotos } from './enrolled-photos.js';
+
+/**
+ * The one sync worker of a desk, as every host composes it: the app, browser mode and the
+ * CLI's import and sync. The desk's record of enrolled photos learns a queued enrollment
+ * once the server holds it.
+ */
+export function createDeskSyncWorker(opts: Omit<SyncWorkerOptions, 'onItemDone'> & { readonly db: Database.Database }): SyncWorker {
+  const { db, ...worker } = opts;
+  const enrolled = new EnrolledPhotos(db);
+  return createSyncWorker({
+    ...worker,
+    onItemDone: (item) => enrolled.record(item.collectionId, { personId: item.personId, enrollmentId: item.enrollmentId ?? item.itemId }, item.sha256s),
+  });
+}
