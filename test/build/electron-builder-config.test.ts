@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -13,9 +13,10 @@ interface BuilderConfig {
   files: string[];
   asarUnpack: string[];
   afterPack: string;
-  nsis: { perMachine: boolean; oneClick: boolean };
-  linux: { target: string[]; category: string; maintainer: string; icon: string };
-  win: { icon: string };
+  nsis: { perMachine: boolean; oneClick: boolean; include: string };
+  linux: { target: string[]; category: string; maintainer: string; icon: string; executableName: string };
+  deb?: { afterInstall?: string };
+  win: { icon: string; extraResources: { from: string; to: string; filter: string[] }[] };
 }
 
 const config = require('../../electron-builder.config.cjs') as BuilderConfig;
@@ -24,12 +25,13 @@ describe('electron-builder configuration', () => {
   it('identifies the product', () => {
     expect(config.appId).toBe('com.enrolldesk.app');
     expect(config.productName).toBe('Enroll Desk');
-    expect(config.files).toEqual(['out/**', 'package.json']);
+    expect(config.files.slice(0, 2)).toEqual(['out/**', 'package.json']);
+    expect(config.files.slice(2).every((p) => p.startsWith('!'))).toBe(true);
   });
 
   it('keeps every native module outside the asar', () => {
     expect(config.asarUnpack).toEqual(
-      expect.arrayContaining(['node_modules/sharp/**', 'node_modules/@img/**', '**/*.node', 'node_modules/better-sqlite3/**', 'node_modules/keytar/**']),
+      expect.arrayContaining(['node_modules/sharp/**', 'node_modules/@img/**', '**/*.node', 'node_modules/better-sqlite3/build/Release/better_sqlite3.node', 'node_modules/keytar/**']),
     );
   });
 
@@ -49,5 +51,19 @@ describe('electron-builder configuration', () => {
       const meta = await sharp(path.join(root, icon)).metadata();
       expect([meta.format, meta.width, meta.height]).toEqual(['png', 512, 512]);
     }
+  });
+
+  it('puts enroll-desk on the PATH: an NSIS option (/NOCLIPATH leaves it out) and the deb’s /usr/bin link', () => {
+    const shim = config.win.extraResources.find((r) => r.to === 'bin');
+    const cmd = readFileSync(path.join(root, shim?.from ?? '', 'enroll-desk.cmd'), 'utf8');
+    expect(cmd).toMatch(/"%~dp0\.\.\\\.\.\\Enroll Desk\.exe" --cli %\*/);
+    const nsh = readFileSync(path.join(root, config.nsis.include), 'utf8');
+    expect(nsh).toMatch(/!macro customInstall[\s\S]*\/NOCLIPATH[\s\S]*\$INSTDIR\\resources\\bin[\s\S]*'Machine'/);
+    expect(nsh).toMatch(/!macro customUnInstall[\s\S]*Where-Object/);
+    // The deb keeps electron-builder's after-install script, which links /usr/bin/<executableName>.
+    expect(config.linux.executableName).toBe('enroll-desk');
+    expect(config.deb?.afterInstall).toBeUndefined();
+    const template = readFileSync(require.resolve('app-builder-lib/templates/linux/after-install.tpl'), 'utf8');
+    expect(template).toContain("'/usr/bin/${executable}'");
   });
 });
