@@ -1,6 +1,7 @@
 // A stand-in Electron dist for electron-builder (config.electronDist): no download. The
 // "binary" carries Electron's fuse sentinel and default fuse wire, so the afterPack hook
 // flips real fuses and the check can read them back.
+import { Buffer } from 'node:buffer';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
