@@ -18,7 +18,7 @@ export async function assessPhoto(
   const detected = await detector.detect(input.image, input.scale);
   const faces = confidentFaces(detected, thresholds);
   const largest = faces[0];
-  const stats = largest ? await measureFace(photo, largest.box, input) : null;
+  const stats = largest ? await measureFace(photo, largest, input) : null;
   const issues = evaluateQuality({ width: input.width, height: input.height, faces, stats }, thresholds);
   return { width: input.width, height: input.height, faces, stats, issues };
 }

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
-import type { FaceBox, FaceRegionStats } from '../../shared/domain/quality.js';
-import { measureRegion, STATS_REGION_WIDTH, toGrey } from '../../shared/domain/quality-stats.js';
+import type { FaceBox, FaceDetection, FaceRegionStats } from '../../shared/domain/quality.js';
+import { faceStats, measureRegion, STATS_REGION_WIDTH, toGrey } from '../../shared/domain/quality-stats.js';
 
 /** The box clipped to the image, in whole pixels; null when nothing of it is inside. */
 export function clipBox(box: FaceBox, width: number, height: number): { left: number; top: number; width: number; height: number } | null {
@@ -12,8 +12,7 @@ export function clipBox(box: FaceBox, width: number, height: number): { left: nu
   return { left, top, width: right - left, height: bottom - top };
 }
 
-/** Sharpness, brightness and clipping of the face region, scaled to STATS_REGION_WIDTH wide. */
-export async function measureFace(source: Buffer | string, box: FaceBox, size: { width: number; height: number }): Promise<FaceRegionStats | null> {
+async function measureBox(source: Buffer | string, box: FaceBox, size: { width: number; height: number }): Promise<FaceRegionStats | null> {
   const region = clipBox(box, size.width, size.height);
   if (!region) return null;
   const { data, info } = await sharp(source)
@@ -25,4 +24,13 @@ export async function measureFace(source: Buffer | string, box: FaceBox, size: {
     .toBuffer({ resolveWithObject: true });
   // Grey computed by toGrey, as in the renderer, so both sides measure the same numbers.
   return measureRegion(toGrey(new Uint8Array(data.buffer, data.byteOffset, data.length), 3), info.width, info.height);
+}
+
+/**
+ * Sharpness of the detector's box and light of the face's own extent (see faceStats), each
+ * region scaled to STATS_REGION_WIDTH wide. Null when the face lies outside the photo.
+ */
+export async function measureFace(source: Buffer | string, face: Pick<FaceDetection, 'box' | 'extent'>, size: { width: number; height: number }): Promise<FaceRegionStats | null> {
+  const [box, extent] = await Promise.all([measureBox(source, face.box, size), measureBox(source, face.extent, size)]);
+  return box && extent ? faceStats(box, extent) : null;
 }

@@ -93,7 +93,7 @@ export function evaluateQuality(input: QualityInput, t: QualityThresholds): read
   } else if (s && (s.brightness > t.maxBrightness || s.brightClipped > t.maxClippedFraction)) {
     issues.push({ code: 'too_bright', message: `The face is overexposed (brightness ${Math.round(s.brightness)} of 255, at most ${t.maxBrightness}). Reduce the light or avoid the flash.` });
   }
-  if (s && s.sharpness < t.minSharpness) {
+  if (s && (s.sharpness < t.minSharpness || s.directionalSharpness < t.minDirectionalSharpness)) {
     issues.push({ code: 'blurred', message: 'The face is blurred (out of focus or moving). Take the photo again holding still.' });
   }
   if (isCut(face.extent, input.width, input.height, t)) {

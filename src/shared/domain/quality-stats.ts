@@ -15,9 +15,29 @@ export function toGrey(pixels: Uint8Array | Uint8ClampedArray, channels: 3 | 4):
   return grey;
 }
 
+/** Running variance of one filter response. */
+class Spread {
+  #sum = 0;
+  #squares = 0;
+  #n = 0;
+  add(v: number): void {
+    this.#sum += v;
+    this.#squares += v * v;
+    this.#n += 1;
+  }
+  get variance(): number {
+    if (this.#n === 0) return 0;
+    const mean = this.#sum / this.#n;
+    return Math.max(0, this.#squares / this.#n - mean * mean);
+  }
+}
+
 /**
- * Sharpness as the variance of the 4-neighbour Laplacian (Pech-Pacheco et al.), brightness as
- * mean luma, clipping as the share of crushed/blown pixels. Pure, so main and renderer agree.
+ * Sharpness as the variance of the 4-neighbour Laplacian (Pech-Pacheco et al.), which falls
+ * when the face is out of focus. Motion smears the face along one direction only and leaves
+ * the Laplacian high across it, so the smallest variance of the second difference along one
+ * of four directions (0°, 45°, 90°, 135°) is measured too. Brightness is mean luma, clipping
+ * the share of crushed/blown pixels. Pure, so main and renderer agree.
  */
 export function measureRegion(grey: Uint8Array, width: number, height: number): FaceRegionStats {
   let sum = 0;
@@ -28,24 +48,41 @@ export function measureRegion(grey: Uint8Array, width: number, height: number): 
     if (v <= DARK) dark += 1;
     else if (v >= BRIGHT) bright += 1;
   }
-  let lapSum = 0;
-  let lapSq = 0;
-  let n = 0;
+  const laplacian = new Spread();
+  const directions = [new Spread(), new Spread(), new Spread(), new Spread()] as const;
+  const at = (i: number): number => grey[i] ?? 0;
   for (let y = 1; y < height - 1; y += 1) {
     for (let x = 1; x < width - 1; x += 1) {
       const i = y * width + x;
-      const lap = (grey[i - 1] ?? 0) + (grey[i + 1] ?? 0) + (grey[i - width] ?? 0) + (grey[i + width] ?? 0) - 4 * (grey[i] ?? 0);
-      lapSum += lap;
-      lapSq += lap * lap;
-      n += 1;
+      const twice = 2 * at(i);
+      const across = at(i - 1) + at(i + 1) - twice;
+      const down = at(i - width) + at(i + width) - twice;
+      laplacian.add(across + down);
+      directions[0].add(across);
+      directions[1].add(down);
+      directions[2].add(at(i - width - 1) + at(i + width + 1) - twice);
+      directions[3].add(at(i - width + 1) + at(i + width - 1) - twice);
     }
   }
   const total = Math.max(1, grey.length);
-  const lapMean = n > 0 ? lapSum / n : 0;
   return {
-    sharpness: n > 0 ? Math.max(0, lapSq / n - lapMean * lapMean) : 0,
+    sharpness: laplacian.variance,
+    directionalSharpness: Math.min(...directions.map((d) => d.variance)),
     brightness: sum / total,
     darkClipped: dark / total,
     brightClipped: bright / total,
   };
 }
+
+/**
+ * The face's statistics from two regions: sharpness from the detector's box (hair and the
+ * face's outline carry most of the detail a blur removes), light from the face's own extent
+ * (skin only: dark hair or a bright wall around the face must not hide its exposure).
+ */
+export const faceStats = (box: FaceRegionStats, extent: FaceRegionStats): FaceRegionStats => ({
+  sharpness: box.sharpness,
+  directionalSharpness: box.directionalSharpness,
+  brightness: extent.brightness,
+  darkClipped: extent.darkClipped,
+  brightClipped: extent.brightClipped,
+});

@@ -19,6 +19,8 @@ export const qualityThresholdsSchema = z
     edgeMargin: z.number().min(0).max(0.25),
     /** Variance of the Laplacian of the face region (grey, scaled to 128 px wide) under which the face is blurred. */
     minSharpness: z.number().min(0),
+    /** Smallest variance of the second difference along 0°, 45°, 90° or 135° (same region) under which the face is smeared by motion. */
+    minDirectionalSharpness: z.number().min(0),
     /** Mean luminance (0..255) of the face region. */
     minBrightness: z.number().min(0).max(255),
     maxBrightness: z.number().min(0).max(255),
@@ -40,6 +42,7 @@ export const DEFAULT_QUALITY_THRESHOLDS: QualityThresholds = {
   maxRollDeg: 15,
   edgeMargin: 0.005,
   minSharpness: 40,
+  minDirectionalSharpness: 12,
   minBrightness: 40,
   maxBrightness: 210,
   maxClippedFraction: 0.25,

@@ -15,7 +15,7 @@ const face = (x: number, y: number, size: number, extra: Partial<FaceDetection> 
   rollDeg: 0,
   ...extra,
 });
-const good: FaceRegionStats = { sharpness: 200, brightness: 120, darkClipped: 0, brightClipped: 0 };
+const good: FaceRegionStats = { sharpness: 200, directionalSharpness: 60, brightness: 120, darkClipped: 0, brightClipped: 0 };
 const codes = (faces: readonly FaceDetection[], stats: FaceRegionStats | null = good, width = 600, height = 800) =>
   evaluateQuality({ width, height, faces, stats }, t).map((i) => i.code);
 
@@ -78,6 +78,7 @@ describe('evaluateQuality', () => {
     expect(codes(f, { ...good, brightness: 230 })).toEqual(['too_bright']);
     expect(codes(f, { ...good, brightClipped: 0.3 })).toEqual(['too_bright']);
     expect(codes(f, { ...good, sharpness: 10 })).toEqual(['blurred']);
+    expect(codes(f, { ...good, directionalSharpness: 5 })).toEqual(['blurred']);
   });
 
   it('lists issues in guidance priority order', () => {
@@ -120,6 +121,14 @@ describe('measureRegion', () => {
   it('scores a checkerboard sharp and a flat field not at all', () => {
     expect(measureRegion(image((x, y) => ((x + y) % 2 ? 200 : 50)), size, size).sharpness).toBeGreaterThan(10_000);
     expect(measureRegion(image(() => 128), size, size).sharpness).toBe(0);
+  });
+
+  it('sees motion: stripes smeared along one direction keep the Laplacian high but not the directional sharpness', () => {
+    const smeared = measureRegion(image((_x, y) => (y % 2 ? 200 : 50)), size, size);
+    expect(smeared.sharpness).toBeGreaterThan(10_000);
+    expect(smeared.directionalSharpness).toBe(0);
+    const texture = measureRegion(image((x, y) => ((x * 73 + y * 151 + ((x * y) % 7) * 29) % 256)), size, size);
+    expect(texture.directionalSharpness).toBeGreaterThan(1000);
   });
 
   it('gives the mean and the clipped shares', () => {

@@ -44,8 +44,10 @@ export type FaceDetection = z.infer<typeof faceDetectionSchema>;
 /** Measurements of the face region (greyscale), computed the same way in main and in the renderer. */
 export const faceRegionStatsSchema = z
   .object({
-    /** Variance of the Laplacian: low means blurred. */
+    /** Variance of the Laplacian: low means out of focus. */
     sharpness: z.number().min(0),
+    /** Smallest variance of the second difference along one direction: low means smeared by motion. */
+    directionalSharpness: z.number().min(0),
     /** Mean luminance 0..255. */
     brightness: z.number().min(0).max(255),
     /** Share of pixels at ≤ 5 (crushed shadows). */

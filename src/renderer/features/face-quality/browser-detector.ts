@@ -1,9 +1,9 @@
 import type { Human } from '@vladmandic/human';
 import { confidentFaces } from '../../../shared/domain/quality-checks.js';
 import { QUALITY_ASSET_BASE, qualityDetectorConfig, toFaceDetection, type HumanFace } from '../../../shared/domain/quality-detector.js';
-import { measureRegion, STATS_REGION_WIDTH, toGrey } from '../../../shared/domain/quality-stats.js';
+import { faceStats, measureRegion, STATS_REGION_WIDTH, toGrey } from '../../../shared/domain/quality-stats.js';
 import type { QualityThresholds } from '../../../shared/domain/quality-thresholds.js';
-import type { FaceDetection, FaceRegionStats } from '../../../shared/domain/quality.js';
+import type { FaceBox, FaceDetection, FaceRegionStats } from '../../../shared/domain/quality.js';
 
 /** One analysed video frame, in the shape evaluateQuality takes. */
 export interface FrameAnalysis {
@@ -38,12 +38,12 @@ function loadHuman(): Promise<Human> {
   return loading;
 }
 
-/** The face region scaled to STATS_REGION_WIDTH, measured exactly as main measures photos. */
-function measureFace(video: HTMLVideoElement, face: FaceDetection, canvas: HTMLCanvasElement): FaceRegionStats | null {
-  const x = Math.max(0, face.box.x);
-  const y = Math.max(0, face.box.y);
-  const w = Math.min(video.videoWidth, face.box.x + face.box.width) - x;
-  const h = Math.min(video.videoHeight, face.box.y + face.box.height) - y;
+/** One region of the frame scaled to STATS_REGION_WIDTH, measured exactly as main measures photos. */
+function measureBox(video: HTMLVideoElement, box: FaceBox, canvas: HTMLCanvasElement): FaceRegionStats | null {
+  const x = Math.max(0, box.x);
+  const y = Math.max(0, box.y);
+  const w = Math.min(video.videoWidth, box.x + box.width) - x;
+  const h = Math.min(video.videoHeight, box.y + box.height) - y;
   if (w < 2 || h < 2) return null;
   canvas.width = STATS_REGION_WIDTH;
   canvas.height = Math.max(2, Math.round((h / w) * STATS_REGION_WIDTH));
@@ -52,6 +52,13 @@ function measureFace(video: HTMLVideoElement, face: FaceDetection, canvas: HTMLC
   ctx.drawImage(video, x, y, w, h, 0, 0, canvas.width, canvas.height);
   const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
   return measureRegion(toGrey(data, 4), canvas.width, canvas.height);
+}
+
+/** Sharpness of the detector's box, light of the face's own extent, as in main (faceStats). */
+function measureFace(video: HTMLVideoElement, face: FaceDetection, canvas: HTMLCanvasElement): FaceRegionStats | null {
+  const box = measureBox(video, face.box, canvas);
+  const extent = measureBox(video, face.extent, canvas);
+  return box && extent ? faceStats(box, extent) : null;
 }
 
 export function createBrowserFaceDetector(): BrowserFaceDetector {

@@ -6,7 +6,7 @@ import type { FrameAnalysis } from './browser-detector.js';
 import { nextGuidance, READY_MESSAGE } from './face-guidance.js';
 
 const t = DEFAULT_QUALITY_THRESHOLDS;
-const good: FaceRegionStats = { sharpness: 300, brightness: 120, darkClipped: 0, brightClipped: 0 };
+const good: FaceRegionStats = { sharpness: 300, directionalSharpness: 80, brightness: 120, darkClipped: 0, brightClipped: 0 };
 /** A face whose detector box is `size` px square; its own extent is that box without Human's 1.4× margin. */
 const face = (size: number, extra: Partial<FaceDetection> = {}): FaceDetection => ({
   box: { x: 320 - size / 2, y: 240 - size / 2, width: size, height: size },
