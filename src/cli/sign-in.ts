@@ -1,5 +1,5 @@
 import { toAppError } from '../core/errors/to-app-error.js';
-import type { AuthSession } from '../core/oz/index.js';
+import { OzCertificateError, type AuthSession } from '../core/oz/index.js';
 import { isTransient, retryTransient, failureText } from '../core/queue/retry-transient.js';
 
 /** How long sign-in and the other start-up reads retry a server that answers with errors: --wait, within these bounds. */
@@ -28,6 +28,8 @@ export async function signInPatiently(session: AuthSession, server: string, budg
   } catch (err) {
     if (isTransient(err)) return { online: false, reason: `${server} kept failing for ${Math.round(budgetMs / 1000)} s (last: ${failureText(err)})` };
     if (isUnreachable(err)) return { online: false, reason: `${server} cannot be reached (${toAppError(err).message})` };
+    // Not offline: IT must fix the trust store before anything can be sent or queued for this server.
+    if (err instanceof OzCertificateError) return { refused: `Cannot connect to ${server}: ${err.message}` };
     return { refused: `Cannot sign in to ${server}: ${failureText(err)}. Check the e-mail and the password ($OZ_PASSWORD, or the one this desk remembers).` };
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { TokenService } from './auth/token-service.js';
 import { seedDemo } from './demo-seed.js';
 import { FaultInjector } from './faults/fault-injector.js';
-import { buildApp, buildMediaApp } from './http/app.js';
+import { buildApp, buildMediaApp, type SandboxTls } from './http/app.js';
 import type { SandboxContext } from './http/context.js';
 import { sandboxProfile, type SandboxProfileName } from './profile.js';
 import { AnalysesRepo } from './store/analyses-repo.js';
@@ -17,6 +17,7 @@ import { UsersRepo } from './store/users-repo.js';
 
 export { FaultSpecError } from './faults/fault-spec.js';
 export { sandboxProfileNames, type SandboxProfileName } from './profile.js';
+export type { SandboxTls } from './http/app.js';
 
 export interface SandboxOptions {
   port?: number; // 0 = random (default 0)
@@ -29,6 +30,7 @@ export interface SandboxOptions {
   maxFileBytes?: number; // default 10 MB
   analysisDelayMs?: number; // how long a COLLECTION analysis stays PROCESSING; default: the profile's (0 default, 300 strict)
   profile?: SandboxProfileName; // default 'default'; 'strict' takes the other answers Oz's docs allow
+  tls?: SandboxTls; // https with this certificate (PEM) instead of plain http
 }
 
 export interface SandboxUserInput {
@@ -105,10 +107,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       mediaBaseUrl: () => mediaUrl,
     };
     const demo = options.seedDemo === true ? seedDemo(users, collections, dataDir) : null;
-    const app = await buildApp(ctx, faults);
+    const app = await buildApp(ctx, faults, options.tls);
     await app.listen({ host: '127.0.0.1', port });
     const boundPort = (app.server.address() as AddressInfo).port;
-    const url = `http://127.0.0.1:${boundPort}`;
+    const url = `${options.tls === undefined ? 'http' : 'https'}://127.0.0.1:${boundPort}`;
     const media = profile.separateMediaOrigin ? await listenMedia(ctx) : null;
     mediaUrl = media?.url ?? url;
     let closing: Promise<void> | null = null;

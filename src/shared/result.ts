@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'NOT_SIGNED_IN'
   | 'OZ_API'
   | 'NETWORK'
+  | 'CERTIFICATE'
   | 'TIMEOUT'
   | 'CONFIG'
   | 'NOT_FOUND'

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createApp } from '../core/app/create-app.js';
+import { envProxyFetch } from '../core/net/env-proxy-fetch.js';
 import type { EventSink } from '../core/ipc/handler-table.js';
 import type { SecretStore } from '../core/secrets/secret-store.js';
 import { startWebServer } from './web-server.js';
@@ -41,6 +42,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     emit: (event, payload) => sink(event, payload),
     version: packageVersion(),
     platform: process.platform,
+    // Like the CLI: HTTPS_PROXY/NO_PROXY and NODE_EXTRA_CA_CERTS, as IT sets them for the desk.
+    fetch: envProxyFetch(),
   });
   try {
     const server = await startWebServer({ handlers: app.handlers, rendererDir: options.rendererDir, port: options.port ?? 0 });

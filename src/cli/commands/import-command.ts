@@ -4,12 +4,13 @@ import { policyServerProblem } from '../../shared/domain/policy.js';
 import { qualityOverrideSchema } from '../../shared/domain/quality.js';
 import { loadAuditHeadKey, openAuditLog } from '../../core/audit/index.js';
 import { toAppError } from '../../core/errors/to-app-error.js';
-import { createOzClient } from '../../core/oz/index.js';
 import { openQueue, type EnrollmentQueue } from '../../core/queue/index.js';
 import { secretAccounts, type SecretStore } from '../../core/secrets/secret-store.js';
 import { SettingsStore } from '../../core/settings/settings-store.js';
 import { openDeskDb } from '../../core/storage/open-desk-db.js';
 import { DATA_FLAGS, DATA_HELP, deskDataDir } from '../data-option.js';
+import { cliOzClient, parseServerUrl, SERVER_FLAGS } from '../server-option.js';
+import { serverUrlProblem } from '../../shared/domain/server-url.js';
 import { DEFAULT_WAIT, parseDuration, WAIT_FLAGS, WAIT_HELP } from '../duration-option.js';
 import { signInPatiently, startupRetryMs } from '../sign-in.js';
 import { EXIT } from './import-report.js';
@@ -37,7 +38,7 @@ export function registerImportCommand(program: Command, deps: QueueCliDeps = def
     .option('--json', 'print one JSON object (counts, per-person and per-file results) on stdout')
     .option('--allow-duplicates', 'enroll photos already enrolled in this collection again, as new persons')
     .option('--consent-version <v>', 'confirm every person agreed to consent text version <v> (required to enroll)')
-    .option('--server <url>', 'Oz API URL (default: $OZ_API_URL, else the desk’s saved sign-in)')
+    .option(SERVER_FLAGS, 'Oz API URL, https:// (default: $OZ_API_URL, else the desk’s saved sign-in)', parseServerUrl)
     .option('--email <email>', 'Oz user (default: $OZ_EMAIL, else the desk’s saved sign-in); password in $OZ_PASSWORD or the keychain')
     .option('--create-collection', 'create the collection when no collection has this alias')
     .option('--accept-quality-warnings <note>', 'enroll photos the face-quality checks flagged, recording <note> (why; no names) with each')
@@ -59,6 +60,8 @@ async function credentials(options: ImportOptions, settings: SettingsStore, secr
   const server = options.server ?? process.env['OZ_API_URL'] ?? saved.serverUrl ?? undefined;
   const email = options.email ?? process.env['OZ_EMAIL'] ?? saved.rememberedEmail ?? undefined;
   if (server === undefined || email === undefined) return 'No Oz server or user: pass --server and --email (or set OZ_API_URL, OZ_EMAIL), or sign in on this desk first.';
+  const problem = serverUrlProblem(server);
+  if (problem !== null) return `${server}: ${problem}`;
   let password = process.env['OZ_PASSWORD'];
   if (password === undefined) {
     try {
@@ -103,7 +106,7 @@ async function runImport(folder: string, options: ImportOptions, dataDir: string
   if (problem !== null) return fail(options, problem);
   const creds = await credentials(options, settings, secrets);
   if (typeof creds === 'string') return fail(options, creds);
-  const { client, session } = createOzClient({ baseUrl: creds.server, email: creds.email, password: creds.password });
+  const { client, session } = cliOzClient(creds);
   const retryMs = startupRetryMs(parseDuration(options.wait) ?? 0);
   const signIn = await signInPatiently(session, creds.server, retryMs);
   if ('refused' in signIn) return fail(options, signIn.refused);

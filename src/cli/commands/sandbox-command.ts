@@ -1,7 +1,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultDataDir } from '../../core/config/data-dir.js';
-import { sandboxProfileNames, startSandbox, type RunningSandbox, type SandboxProfileName } from '../../sandbox/index.js';
+import { sandboxProfileNames, startSandbox, type RunningSandbox, type SandboxProfileName, type SandboxTls } from '../../sandbox/index.js';
 
 interface SandboxCommandOptions {
   readonly port: number;
@@ -13,6 +14,8 @@ interface SandboxCommandOptions {
   readonly analysisDelay?: number;
   readonly profile: SandboxProfileName;
   readonly json?: boolean;
+  readonly tlsCert?: string;
+  readonly tlsKey?: string;
 }
 
 function integerIn(min: number, max: number): (value: string) => number {
@@ -36,6 +39,23 @@ function banner(sandbox: RunningSandbox, dataDir: string, options: SandboxComman
   if (options.faults !== undefined) lines.push(`  faults:      ${options.faults}`);
   lines.push('Press Ctrl+C to stop.');
   return `${lines.join('\n')}\n`;
+}
+
+function readPem(file: string, what: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    throw new Error(`cannot read the TLS ${what} ${file}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/** Both files or neither: a certificate without its key (or the reverse) is a usage error. */
+function tlsOf(options: SandboxCommandOptions): SandboxTls | undefined {
+  if (options.tlsCert === undefined && options.tlsKey === undefined) return undefined;
+  if (options.tlsCert === undefined || options.tlsKey === undefined) {
+    throw new Error('--tls-cert and --tls-key go together (PEM certificate chain and its private key)');
+  }
+  return { cert: readPem(options.tlsCert, 'certificate'), key: readPem(options.tlsKey, 'key') };
 }
 
 const untilStopSignal = (): Promise<NodeJS.Signals> =>
@@ -66,6 +86,8 @@ export function registerSandboxCommand(program: Command): void {
         .default('default'),
     )
     .option('--json', 'print one JSON line {url, media_url, profile, email, password, company_id} instead of the banner')
+    .option('--tls-cert <pem>', 'serve https with this certificate chain (PEM file; needs --tls-key)')
+    .option('--tls-key <pem>', 'the private key of --tls-cert (PEM file)')
     .action(async (options: SandboxCommandOptions, command: Command) => {
       const deskData = (command.parent?.opts() as { data?: string } | undefined)?.data ?? defaultDataDir();
       // Here --data names the sandbox's own folder: the issue's `sandbox --data <dir>`.
@@ -79,6 +101,7 @@ export function registerSandboxCommand(program: Command): void {
         cascadeDeletes: options.cascade === true,
         analysisDelayMs: options.analysisDelay,
         profile: options.profile,
+        tls: tlsOf(options),
       });
       const stopped = untilStopSignal();
       if (options.json === true) {

@@ -1,9 +1,10 @@
 import { type Command } from 'commander';
-import { createOzClient } from '../../core/oz/index.js';
 import { openQueue, type QueueStatus, type SyncReport } from '../../core/queue/index.js';
 import { createDeskSyncWorker } from '../../core/services/enroll/index.js';
 import { openDeskDb } from '../../core/storage/open-desk-db.js';
 import { DATA_FLAGS, DATA_HELP } from '../data-option.js';
+import { cliOzClient, parseServerUrl, SERVER_FLAGS } from '../server-option.js';
+import { serverUrlProblem } from '../../shared/domain/server-url.js';
 import { DEFAULT_WAIT, describeDuration, parseDuration, WAIT_FLAGS, WAIT_HELP } from '../duration-option.js';
 import { signInPatiently, startupRetryMs } from '../sign-in.js';
 import { CLI_PROBE_INTERVAL_MS, drainWithin } from './drain.js';
@@ -29,7 +30,7 @@ export function registerSyncCommand(program: Command, deps: QueueCliDeps = defau
     .command('sync')
     .description('Send the queued enrollments to the Oz API now')
     .option('--json', 'print one JSON object with the result instead of a progress bar')
-    .option('--server <url>', 'Oz API URL (default: $OZ_API_URL)')
+    .option(SERVER_FLAGS, 'Oz API URL, https:// (default: $OZ_API_URL)', parseServerUrl)
     .option('--email <email>', 'Oz user (default: $OZ_EMAIL)')
     .option('--password-env <var>', 'environment variable holding the password', 'OZ_PASSWORD')
     .option('--concurrency <n>', 'requests in flight', '2')
@@ -49,7 +50,9 @@ async function runSync(options: SyncOptions, dataDir: string, deps: QueueCliDeps
   if (server === undefined || email === undefined || password === undefined || !(concurrency >= 1 && concurrency <= 16) || budget === null) {
     return usage(options, `Need --server (or OZ_API_URL), --email (or OZ_EMAIL), the password in $${options.passwordEnv}, --concurrency 1..16 and a --wait duration such as 5m.`);
   }
-  const { client, session } = createOzClient({ baseUrl: server, email, password });
+  const problem = serverUrlProblem(server);
+  if (problem !== null) return usage(options, `${server}: ${problem}`);
+  const { client, session } = cliOzClient({ server, email, password });
   const signIn = await signInPatiently(session, server, startupRetryMs(budget));
   if ('refused' in signIn) return usage(options, signIn.refused);
   const db = openDeskDb(dataDir);

@@ -6,7 +6,8 @@ import { createFaceDetector, type FaceDetector } from '../quality/index.js';
 import { openQueue, type EnrollmentQueue, type SyncWorker } from '../queue/index.js';
 import type { EventSink, HandlerTable } from '../ipc/handler-table.js';
 import type { SecretStore } from '../secrets/secret-store.js';
-import { connectToOz, type OzConnector } from '../session/oz-connector.js';
+import type { FetchImpl } from '../oz/index.js';
+import { ozConnector, type OzConnector } from '../session/oz-connector.js';
 import { SessionService } from '../session/session-service.js';
 import { SettingsStore } from '../settings/settings-store.js';
 import { openDeskDb } from '../storage/open-desk-db.js';
@@ -40,6 +41,8 @@ export interface AppHostOptions {
   /** Tests inject their own; by default the embedded Oz sandbox. `null` hides the option. */
   readonly localSandbox?: LocalSandboxLauncher | null;
   readonly connect?: OzConnector;
+  /** The host's network stack for every Oz request: Chromium's `net.fetch` in Electron, undici with the proxy environment in browser mode. */
+  readonly fetch?: FetchImpl;
   /** Sign in again with what the desk remembers (default true). */
   readonly restoreSession?: boolean;
 }
@@ -102,7 +105,7 @@ export async function createApp(options: AppHostOptions): Promise<App> {
     settings,
     secrets: options.secretStore,
     emit: options.emit,
-    connect: options.connect ?? connectToOz,
+    connect: options.connect ?? ozConnector(options.fetch),
     audit,
     ...(localSandbox ? { localSandbox } : {}),
   });

@@ -1,3 +1,5 @@
+import { serverUrlProblem } from '../../shared/domain/server-url.js';
+import { AppFailure } from '../errors/app-failure.js';
 import { AuthSession } from './auth-session.js';
 import { OzClient } from './oz-client.js';
 import { OzHttp, type FetchImpl } from './oz-http.js';
@@ -13,6 +15,9 @@ export {
   OzTimeoutError,
   isOzApiError,
 } from './oz-api-error.js';
+export { OzCertificateError, certificateProblemOf, type CertificateProblem } from './oz-certificate-error.js';
+export { OzOriginError, OzRedirectError, OzResponseTooLargeError, isOzRefusal, type OzRefusal } from './oz-refusals.js';
+export { RESPONSE_LIMITS } from './read-body.js';
 export { TOKEN_HEADER, type FetchImpl, type OzResponse } from './oz-http.js';
 export { ozPaths } from './paths.js';
 export type * from './types.js';
@@ -29,8 +34,14 @@ export interface OzClientOptions {
   readonly refreshLeewaySeconds?: number;
 }
 
-/** The client and the session that owns its tokens; call `session.signIn()` first. */
+/**
+ * The client and the session that owns its tokens; call `session.signIn()` first. Every
+ * host builds its client here, so the server-URL rule (https, or http only on loopback)
+ * holds for all of them.
+ */
 export function createOzClient(opts: OzClientOptions): { readonly client: OzClient; readonly session: AuthSession } {
+  const problem = serverUrlProblem(opts.baseUrl);
+  if (problem !== null) throw new AppFailure('CONFIG', problem);
   const http = new OzHttp({ baseUrl: opts.baseUrl, fetchImpl: opts.fetchImpl, timeoutMs: opts.timeoutMs });
   const session = new AuthSession({
     http,

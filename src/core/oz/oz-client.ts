@@ -105,7 +105,10 @@ export class OzClient {
   }
 
   iteratePersons(collectionId: string, opts: CallOptions & { readonly pageSize?: number } = {}): AsyncGenerator<Person> {
-    return iteratePages((limit, offset) => this.listPersons(collectionId, { ...opts, limit, offset }), opts.pageSize);
+    return iteratePages((limit, offset) => this.listPersons(collectionId, { ...opts, limit, offset }), {
+      pageSize: opts.pageSize,
+      idOf: (p) => p.personId,
+    });
   }
 
   getPerson(collectionId: string, personId: string, opts?: CallOptions): Promise<Person> {
@@ -174,7 +177,10 @@ export class OzClient {
   }
 
   iterateFolders(query: FolderQuery & { readonly pageSize?: number } = {}): AsyncGenerator<Folder> {
-    return iteratePages((limit, offset) => this.listFolders({ ...query, limit, offset }), query.pageSize);
+    return iteratePages((limit, offset) => this.listFolders({ ...query, limit, offset }), {
+      pageSize: query.pageSize,
+      idOf: (f) => f.folderId,
+    });
   }
 
   /** The folder with its analyses embedded. */

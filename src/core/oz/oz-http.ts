@@ -1,4 +1,8 @@
 import { OzApiError, OzNetworkError, OzTimeoutError } from './oz-api-error.js';
+import { certificateProblemOf } from './oz-certificate-error.js';
+import { isOzRefusal, OzOriginError } from './oz-refusals.js';
+import { readBody, RESPONSE_LIMITS } from './read-body.js';
+import { isRedirect, redirectTarget } from './redirects.js';
 
 export type FetchImpl = typeof fetch;
 export type QueryValue = string | number | boolean | undefined;
@@ -35,7 +39,11 @@ const CONNECT_FAILURES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-/** Plain HTTP to the Oz API: timeouts, error envelopes, no auth logic. */
+/**
+ * Plain HTTP to the Oz API: timeouts, error envelopes, no auth logic. A hostile server
+ * cannot redirect the token elsewhere (redirects are handled here, never by fetch) nor
+ * exhaust memory (bodies are read as streams under named limits).
+ */
 export class OzHttp {
   readonly baseUrl: URL;
   readonly #fetch: FetchImpl;
@@ -52,7 +60,7 @@ export class OzHttp {
       ? new URL(path)
       : new URL(path.replace(/^\/+/, ''), this.baseUrl);
     // The token must never travel to another host, even if a server hands out such URLs.
-    if (url.origin !== this.baseUrl.origin) throw new Error(`Refusing to send credentials to ${url.origin}`);
+    if (url.origin !== this.baseUrl.origin) throw new OzOriginError(url.origin, this.baseUrl.origin);
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
@@ -83,25 +91,45 @@ export class OzHttp {
 
     let sent = false;
     try {
-      const res = await this.#fetch(url, { method: req.method, headers, body, signal: controller.signal });
+      const res = await this.#fetchFollowingSameOrigin(url, { method: req.method, headers, body, signal: controller.signal });
       sent = true;
-      const contentType = res.headers.get('content-type');
-      if (res.ok && req.responseType === 'bytes') {
-        return { status: res.status, body: null, bytes: new Uint8Array(await res.arrayBuffer()), contentType };
-      }
-      const parsed = parseBody(await res.text());
-      if (!res.ok) throw toApiError(res.status, parsed, res.headers.get('retry-after'));
-      return { status: res.status, body: parsed, bytes: null, contentType };
+      return await receive(res, url.pathname, req.responseType);
     } catch (err) {
-      if (err instanceof OzApiError) throw err;
+      if (err instanceof OzApiError || isOzRefusal(err)) throw err;
       if (timedOut) throw new OzTimeoutError(timeoutMs);
       if (req.signal?.aborted) throw req.signal.reason ?? err;
-      throw toNetworkError(err, sent);
+      throw certificateProblemOf(err) ?? toNetworkError(err, sent);
     } finally {
       clearTimeout(timer);
       req.signal?.removeEventListener('abort', onCallerAbort);
     }
   }
+
+  // `redirect: 'manual'`: fetch must never carry the token to wherever a server points.
+  async #fetchFollowingSameOrigin(start: URL, init: RequestInit & { readonly method: string }): Promise<Response> {
+    let url = start;
+    for (let hops = 0; ; hops += 1) {
+      const res = await this.#fetch(url, { ...init, redirect: 'manual' });
+      if (!isRedirect(res)) return res;
+      await res.body?.cancel().catch(() => undefined);
+      url = redirectTarget(res, url, init.method, hops);
+    }
+  }
+}
+
+async function receive(res: Response, path: string, responseType: OzRequest['responseType']): Promise<OzResponse> {
+  const contentType = res.headers.get('content-type');
+  if (!res.ok) {
+    // Only the envelope matters; a huge error body is cut, so a 5xx stays retryable.
+    const { bytes } = await readBody(res, path, RESPONSE_LIMITS.error, 'truncate');
+    throw toApiError(res.status, parseBody(new TextDecoder().decode(bytes)), res.headers.get('retry-after'));
+  }
+  if (responseType === 'bytes') {
+    const { bytes } = await readBody(res, path, RESPONSE_LIMITS.image);
+    return { status: res.status, body: null, bytes, contentType };
+  }
+  const { bytes } = await readBody(res, path, RESPONSE_LIMITS.json);
+  return { status: res.status, body: parseBody(new TextDecoder().decode(bytes)), bytes: null, contentType };
 }
 
 function parseBody(text: string): unknown {

@@ -1,13 +1,22 @@
 import { ZodError } from 'zod';
-import { OzApiError, OzErrorCode, OzNetworkError, OzNotSignedInError, OzResponseFormatError, OzTimeoutError } from '../oz/index.js';
+import {
+  isOzRefusal,
+  OzApiError,
+  OzCertificateError,
+  OzErrorCode,
+  OzNetworkError,
+  OzNotSignedInError,
+  OzResponseFormatError,
+  OzTimeoutError,
+} from '../oz/index.js';
 import { QueueDecryptError } from './queue-crypto.js';
 
 /** What the worker does after a failed step. */
 export type FailureAction =
   /** Try again later (the item stays marked for reconciliation if a send was unresolved). */
   | { readonly kind: 'retry'; readonly retryAfterSeconds: number | null; readonly reachedServer: boolean }
-  /** Stop the whole queue until the operator signs in again. */
-  | { readonly kind: 'pause'; readonly message: string }
+  /** Stop the whole queue until the operator signs in again (after IT fixed the trust store, for `certificate`). */
+  | { readonly kind: 'pause'; readonly reason: PauseCause; readonly message: string }
   /** This item cannot succeed as it is: the operator must fix or discard it. */
   | { readonly kind: 'quarantine'; readonly reason: string }
   /** 404 on a collection-scoped call: find out whether the collection is gone. */
@@ -20,13 +29,19 @@ const authCodes: ReadonlySet<number> = new Set([
   OzErrorCode.authForbidden,
 ]);
 
+export type PauseCause = 'auth' | 'certificate';
+
 export function classifyFailure(err: unknown): FailureAction {
   if (err instanceof OzApiError) return classifyApiError(err);
+  // Not offline: every request would fail the same way until IT acts, so the queue waits.
+  if (err instanceof OzCertificateError) return { kind: 'pause', reason: 'certificate', message: err.message };
+  // A redirect elsewhere, a URL off the API's origin, an oversized answer: resending cannot help.
+  if (isOzRefusal(err)) return { kind: 'quarantine', reason: err.message };
   if (err instanceof OzTimeoutError) return { kind: 'retry', retryAfterSeconds: null, reachedServer: false };
   if (err instanceof OzNetworkError) {
     return { kind: 'retry', retryAfterSeconds: null, reachedServer: false };
   }
-  if (err instanceof OzNotSignedInError) return { kind: 'pause', message: err.message };
+  if (err instanceof OzNotSignedInError) return { kind: 'pause', reason: 'auth', message: err.message };
   // A 2xx the client could not read: the change may have been applied.
   if (err instanceof OzResponseFormatError) return { kind: 'retry', retryAfterSeconds: null, reachedServer: true };
   if (err instanceof QueueDecryptError) return { kind: 'quarantine', reason: `Stored data cannot be read: ${err.message}` };
@@ -38,7 +53,7 @@ export function classifyFailure(err: unknown): FailureAction {
 function classifyApiError(err: OzApiError): FailureAction {
   const message = describe(err);
   if ((err.errorCode !== null && authCodes.has(err.errorCode)) || err.httpStatus === 401 || err.httpStatus === 403) {
-    return { kind: 'pause', message };
+    return { kind: 'pause', reason: 'auth', message };
   }
   if (err.isNotFound) return { kind: 'not-found', message };
   if (err.httpStatus === 429 || err.httpStatus === 408) {

@@ -88,7 +88,7 @@ export interface QueueStatus {
 
 export type Connectivity = 'online' | 'offline' | 'unknown';
 
-export type PausedReason = 'auth' | 'not-signed-in' | null;
+export type PausedReason = 'auth' | 'certificate' | 'not-signed-in' | null;
 
 export interface SyncStatus extends QueueStatus {
   readonly connectivity: Connectivity;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { OzApiError, OzNetworkError, OzTimeoutError, type OzClient, type Person, type PersonImage } from '../oz/index.js';
+import { walkPages } from '../oz/paging.js';
 
 const PAGE_SIZE = 100;
 const READ_ATTEMPTS = 4;
@@ -17,14 +18,15 @@ export function enrollmentIdOf(metaData: Readonly<Record<string, unknown>> | nul
 
 /** Finds the person a possibly-applied create made, by the enrollment UUID in its meta_data. */
 export async function findPersonByEnrollmentId(client: OzClient, collectionId: string, enrollmentId: string): Promise<Person | null> {
-  for (let offset = 0; ; ) {
-    const page = await readWithRetry(() => client.listPersons(collectionId, { limit: PAGE_SIZE, offset }));
-    const hit = page.items.find((p) => enrollmentIdOf(p.metaData) === enrollmentId);
+  const pages = walkPages((limit, offset) => readWithRetry(() => client.listPersons(collectionId, { limit, offset })), {
+    pageSize: PAGE_SIZE,
+    idOf: (p) => p.personId,
+  });
+  for await (const page of pages) {
+    const hit = page.fresh.find((p) => enrollmentIdOf(p.metaData) === enrollmentId);
     if (hit !== undefined) return hit;
-    offset += page.items.length;
-    const last = page.items.length < PAGE_SIZE || page.items.length > PAGE_SIZE || (page.total !== null && offset >= page.total);
-    if (last) return null;
   }
+  return null;
 }
 
 /**

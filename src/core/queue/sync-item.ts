@@ -2,7 +2,7 @@ import { OzApiError, OzNetworkError, type OzClient, type PersonImage, type Photo
 import { assertNever } from '../../shared/result.js';
 import { backoffDelayMs, type BackoffPolicy } from './backoff.js';
 import type { QueueBlobStore } from './blob-store.js';
-import { classifyFailure, errorText } from './classify-error.js';
+import { classifyFailure, errorText, type PauseCause } from './classify-error.js';
 import type { QueueCipher } from './queue-crypto.js';
 import { itemSecretSchema, type PhotoRow } from './queue-rows.js';
 import type { QueueStore, StoredItem } from './queue-store.js';
@@ -22,7 +22,7 @@ export interface SyncItemDeps {
 export type ItemResult =
   | { readonly kind: 'done' }
   | { readonly kind: 'retry'; readonly message: string; readonly reachedServer: boolean; readonly connectFailure: boolean }
-  | { readonly kind: 'pause'; readonly message: string }
+  | { readonly kind: 'pause'; readonly reason: PauseCause; readonly message: string }
   | { readonly kind: 'quarantined'; readonly reason: string }
   | { readonly kind: 'collection-gone'; readonly collectionId: string; readonly count: number };
 
@@ -125,7 +125,7 @@ async function settleFailure(deps: SyncItemDeps, item: StoredItem, err: unknown)
     }
     case 'pause':
       store.release(id);
-      return { kind: 'pause', message: action.message };
+      return { kind: 'pause', reason: action.reason, message: action.message };
     case 'quarantine':
       store.quarantine(id, action.reason);
       return { kind: 'quarantined', reason: action.reason };

@@ -153,8 +153,9 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
         else connectivity.reportFailure(result.connectFailure);
         return;
       case 'pause':
-        connectivity.reportSuccess();
-        pause('auth', result.message);
+        // A refused certificate says nothing about the link; a refused account means it works.
+        if (result.reason === 'auth') connectivity.reportSuccess();
+        pause(result.reason, result.message);
         return;
       case 'quarantined':
         quarantinedTotal += 1;

@@ -1,4 +1,4 @@
-import { createOzClient, type OzClient } from '../oz/index.js';
+import { createOzClient, type FetchImpl, type OzClient } from '../oz/index.js';
 
 export interface OzCredentials {
   readonly serverUrl: string;
@@ -15,8 +15,11 @@ export interface OzConnection {
 /** Signs in and returns a connection; throws the client's typed errors on failure. */
 export type OzConnector = (credentials: OzCredentials) => Promise<OzConnection>;
 
-export const connectToOz: OzConnector = async ({ serverUrl, email, password }) => {
-  const { client, session } = createOzClient({ baseUrl: serverUrl, email, password });
-  await session.signIn();
-  return { client, close: () => session.signOut() };
-};
+/** Connections over the host's network stack (Chromium in the app, undici with the proxy environment elsewhere). */
+export function ozConnector(fetchImpl?: FetchImpl): OzConnector {
+  return async ({ serverUrl, email, password }) => {
+    const { client, session } = createOzClient({ baseUrl: serverUrl, email, password, ...(fetchImpl ? { fetchImpl } : {}) });
+    await session.signIn();
+    return { client, close: () => session.signOut() };
+  };
+}

@@ -40,8 +40,16 @@ function toOzError(error: unknown): OzError {
   }
 }
 
-export async function buildApp(ctx: SandboxContext, faults: FaultInjector): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, routerOptions: { ignoreTrailingSlash: true } });
+/** PEM certificate chain and key: the sandbox then speaks https only. */
+export interface SandboxTls {
+  readonly cert: string | Buffer;
+  readonly key: string | Buffer;
+}
+
+export async function buildApp(ctx: SandboxContext, faults: FaultInjector, tls?: SandboxTls): Promise<FastifyInstance> {
+  const options = { logger: false, routerOptions: { ignoreTrailingSlash: true } };
+  // Fastify's https typing differs from its http one; the instance is used the same way.
+  const app = (tls === undefined ? Fastify(options) : Fastify({ ...options, https: { cert: tls.cert, key: tls.key } })) as FastifyInstance;
   const known: KnownRoute[] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];

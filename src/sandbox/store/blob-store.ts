@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir } from './private-files.js';
 
 // Image bytes live beside the database (files) or in memory for tests.
 export interface BlobStore {
@@ -24,7 +25,9 @@ export class MemoryBlobStore implements BlobStore {
 const safeKey = /^[a-z]+\/[0-9a-f-]{36}$/;
 
 export class FileBlobStore implements BlobStore {
-  constructor(private readonly root: string) {}
+  constructor(private readonly root: string) {
+    ensurePrivateDir(root);
+  }
 
   private pathOf(key: string): string {
     if (!safeKey.test(key)) throw new Error(`bad blob key ${key}`);
@@ -33,8 +36,10 @@ export class FileBlobStore implements BlobStore {
 
   put(key: string, bytes: Buffer): void {
     const path = this.pathOf(key);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, bytes);
+    ensurePrivateDir(join(path, '..'));
+    writeFileSync(path, bytes, { mode: 0o600 });
+    // writeFileSync's mode applies only to a new file.
+    chmodSync(path, 0o600);
   }
 
   get(key: string): Buffer | null {

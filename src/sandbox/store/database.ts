@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, ensurePrivateFile, restrictFiles } from './private-files.js';
 
 export type SandboxDb = Database.Database;
 
@@ -111,11 +111,16 @@ CREATE INDEX IF NOT EXISTS matches_by_person ON analysis_matches(person_id);
 export function openDatabase(dataDir: string | null): SandboxDb {
   let file = ':memory:';
   if (dataDir !== null) {
-    mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDir(dataDir);
     file = join(dataDir, 'sandbox.db');
+    // SQLite gives its -wal and -shm files the database file's mode.
+    ensurePrivateFile(file);
   }
   const db = new Database(file);
-  if (dataDir !== null) db.pragma('journal_mode = WAL');
+  if (dataDir !== null) {
+    db.pragma('journal_mode = WAL');
+    restrictFiles([`${file}-wal`, `${file}-shm`]);
+  }
   db.pragma('foreign_keys = ON');
   db.exec(schema);
   addMissingColumns(db);

@@ -17,7 +17,7 @@ export const syncStatusSchema = z.object({
   oldestPendingAgeMs: z.number().nonnegative().nullable(),
   lastSuccessfulSyncAt: z.number().nullable(),
   connectivity: z.enum(['online', 'offline', 'unknown']),
-  pausedReason: z.enum(['auth', 'not-signed-in']).nullable(),
+  pausedReason: z.enum(['auth', 'certificate', 'not-signed-in']).nullable(),
   pausedMessage: z.string().nullable(),
   running: z.boolean(),
 });

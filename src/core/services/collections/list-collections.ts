@@ -26,7 +26,7 @@ export async function listCollections(client: OzClient, companyName: (companyId:
     const parsed = wirePage.safeParse(res.body);
     if (!parsed.success) throw new OzResponseFormatError(ozPaths.collections(), parsed.error.issues[0]?.message ?? 'invalid body');
     return parsed.data;
-  }, 200);
+  }, { pageSize: 200, idOf: (c) => c.collection_id });
   for await (const c of pages) {
     const companyId = c.company_id ?? null;
     out.push({

@@ -8,6 +8,7 @@ export function stopsTheBatch(error: AppError): boolean {
   switch (error.code) {
     case 'NETWORK':
     case 'TIMEOUT':
+    case 'CERTIFICATE':
     case 'NOT_SIGNED_IN':
     case 'CONFIG':
     case 'FORBIDDEN':

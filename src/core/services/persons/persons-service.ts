@@ -8,6 +8,7 @@ import { deletePerson } from '../delete-person.js';
 import type { EnrolledPhotos } from '../enroll/enrolled-photos.js';
 import { toCachedPerson, toSummary } from './person-view.js';
 import { toDataUrl } from '../cache/thumbnail-cache.js';
+import { walkPages } from '../../oz/paging.js';
 
 export interface PersonsServiceDeps {
   readonly client: () => OzClient;
@@ -76,16 +77,12 @@ export class PersonsService {
     const started = this.#now();
     const pageSize = this.#deps.indexPageSize ?? 500;
     const client = this.#deps.client();
-    let offset = 0;
-    for (;;) {
-      const page = await client.listPersons(collectionId, { limit: pageSize, offset });
-      this.#deps.cache.putPersonsPage(collectionId, offset, page.items.map((p) => toCachedPerson(p, collectionId)), page.total);
-      offset += page.items.length;
-      const done = page.items.length < pageSize || (page.total !== null && offset >= page.total);
-      if (done) this.#deps.cache.completeIndex(collectionId, started);
+    const pages = walkPages((limit, offset) => client.listPersons(collectionId, { limit, offset }), { pageSize, idOf: (p) => p.personId });
+    for await (const page of pages) {
+      this.#deps.cache.putPersonsPage(collectionId, page.offset, page.fresh.map((p) => toCachedPerson(p, collectionId)), page.total);
+      if (page.last) this.#deps.cache.completeIndex(collectionId, started);
       const state = this.#deps.cache.indexState(collectionId);
-      this.#deps.onIndexProgress({ collectionId, indexed: state.indexed, total: page.total ?? state.total, complete: done });
-      if (done) return;
+      this.#deps.onIndexProgress({ collectionId, indexed: state.indexed, total: page.total ?? state.total, complete: page.last });
     }
   }
 

@@ -46,6 +46,8 @@ export function adviceFor(error: AppError): ErrorAdvice {
       return { text, next: 'Check the network cable or Wi-Fi; the desk shows the last data it saw until the server is back.', code: null };
     case 'TIMEOUT':
       return { text, next: 'The server is slow or unreachable; try again in a moment.', code: null };
+    case 'CERTIFICATE':
+      return { text, next: 'Tell IT: this desk does not trust the server’s certificate (root CA missing, certificate expired or for another name).', code: null };
     case 'NOT_SIGNED_IN':
       return { text, next: 'Sign in again.', code: null };
     case 'BAD_INPUT':

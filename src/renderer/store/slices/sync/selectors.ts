@@ -28,7 +28,7 @@ export interface SyncBadge {
 
 /** The header badge: always visible, e.g. "Offline — 3 waiting". (A function of the status, not a selector: it builds a new object.) */
 export function syncBadgeOf(status: SyncStatus): SyncBadge {
-  if (status.pausedReason === 'auth') return { text: `Sync paused — ${waiting(status.pending)}`, tone: 'alert' };
+  if (status.pausedReason === 'auth' || status.pausedReason === 'certificate') return { text: `Sync paused — ${waiting(status.pending)}`, tone: 'alert' };
   const label = connectivityLabel(status);
   const tone = status.connectivity === 'offline' ? 'warn' : status.counts.quarantined > 0 ? 'alert' : 'ok';
   const quarantined = status.counts.quarantined > 0 ? `, ${status.counts.quarantined} need attention` : '';
@@ -40,6 +40,8 @@ export function pauseAdvice(status: SyncStatus): string | null {
   switch (status.pausedReason) {
     case 'auth':
       return 'The server refused this account. Sign in again (with an account allowed to enroll): sending resumes by itself.';
+    case 'certificate':
+      return 'The server’s certificate is not trusted by this desk. Ask IT to install the bank’s root CA certificate; then sign in again and sending resumes.';
     case 'not-signed-in':
       return 'Sign in to send the queued enrollments.';
     case null:
