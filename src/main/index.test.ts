@@ -41,6 +41,8 @@ const fake = await vi.hoisted(async () => {
     setDevicePermissionHandler: vi.fn(),
     webRequest: { onBeforeRequest: vi.fn() },
   };
+  // Chromium's network stack for Oz requests: answers like a server would, records the call.
+  const ozSession = { fetch: vi.fn(async (_url: string, _init: unknown) => new Response('[]', { status: 200 })) };
   const electron = {
     app,
     BrowserWindow,
@@ -50,7 +52,7 @@ const fake = await vi.hoisted(async () => {
       registerSchemesAsPrivileged: vi.fn(() => void calls.push('registerSchemes')),
       handle: vi.fn((scheme: string) => void calls.push(`protocol.handle:${scheme}`)),
     },
-    session: { defaultSession },
+    session: { defaultSession, fromPartition: vi.fn((_partition: string) => ozSession) },
     shell: { openExternal: vi.fn() },
   };
   const dispose = vi.fn(async () => undefined);
@@ -58,7 +60,7 @@ const fake = await vi.hoisted(async () => {
     calls.push('createApp');
     return { handlers: {}, context: { options }, dispose };
   });
-  return { calls, state, electron, windows, createApp, dispose };
+  return { calls, state, electron, windows, createApp, dispose, ozSession };
 });
 
 vi.mock('electron', () => fake.electron);
@@ -105,6 +107,19 @@ describe('main composition root', () => {
     expect(fake.electron.ipcMain.handle.mock.calls.map((c) => c[0]).sort()).toEqual([...channelNames].sort());
     expect(fake.windows[0]?.url).toBe('app://enroll-desk/index.html');
     expect(fake.windows[0]?.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+  });
+
+  it('sends every Oz request through Chromium (its own session partition, no cookies) and packaged builds get no DevTools', async () => {
+    fake.state.lock = true;
+    await boot();
+    const options = fake.createApp.mock.calls[0]?.[0] as { fetch?: typeof fetch };
+    expect(options.fetch).toBeTypeOf('function');
+    expect(fake.electron.session.fromPartition).toHaveBeenCalledWith('oz-api');
+    const res = await options.fetch?.(new URL('https://oz.branch.test/api/collections/'), { method: 'GET', redirect: 'manual' });
+    expect(await res?.json()).toEqual([]);
+    expect(fake.ozSession.fetch).toHaveBeenCalledWith('https://oz.branch.test/api/collections/', expect.objectContaining({ method: 'GET', redirect: 'manual', credentials: 'omit' }));
+    expect(fake.electron.session.defaultSession.webRequest.onBeforeRequest).toHaveBeenCalledTimes(1);
+    expect(fake.windows[0]?.webPreferences).toMatchObject({ devTools: false });
   });
 
   it('disposes the core once before quitting', async () => {

@@ -6,6 +6,7 @@ import { defaultDataDir } from '../core/config/data-dir.js';
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store.js';
 import { createWindowEventSink } from './ipc/event-sink.js';
 import { registerIpc } from './ipc/register.js';
+import { chromiumFetch, OZ_API_PARTITION } from './net/chromium-fetch.js';
 import { installAppProtocol, registerAppScheme } from './security/app-protocol.js';
 import { trustedOrigins } from './security/app-origin.js';
 import { installNavigationGuards } from './security/navigation-guards.js';
@@ -72,9 +73,10 @@ function start(): void {
         emit: createWindowEventSink(origins),
         version: app.getVersion(),
         platform: process.platform,
+        fetch: chromiumFetch(session.fromPartition(OZ_API_PARTITION)),
       });
       registerIpc(core.handlers, origins);
-      mainWindow = createMainWindow({ preloadPath, url: rendererEntryUrl(devUrl) });
+      mainWindow = createMainWindow({ preloadPath, url: rendererEntryUrl(devUrl), devTools: !app.isPackaged });
       mainWindow.on('closed', () => {
         mainWindow = null;
       });

@@ -38,7 +38,11 @@ describe('startWebHost (browser mode over the real app core)', () => {
     host = await startWebHost({ dataDir, rendererDir, port: 0, secretStore: new InMemorySecretStore() });
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
 
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, { origin: `http://127.0.0.1:${host.port}` });
+    // The link opens one browser session; its cookie admits the socket.
+    const opened = await fetch(host.url, { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, { origin: `http://127.0.0.1:${host.port}`, headers: { cookie } });
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
     try {
       expect(await call(ws, 1, 'app:info')).toMatchObject({ result: { ok: true, value: { host: 'browser', localSandboxAvailable: true } } });

@@ -66,9 +66,19 @@ function nextMessage(ws: WebSocket): Promise<unknown> {
   return new Promise((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)))));
 }
 
+/** Opens the one-time link as a browser would: the reply that exchanges the token, and the session cookie it sets. */
+async function openLink(server: WebServer): Promise<{ readonly reply: HttpReply; readonly cookie: string }> {
+  const reply = await get(server.port, `/?token=${server.token}`);
+  const setCookie = String(reply.headers['set-cookie'] ?? '');
+  return { reply, cookie: setCookie.split(';')[0] ?? '' };
+}
+
 describe('web server (browser mode transport)', () => {
   let dir: string;
   let server: WebServer;
+  let first: Awaited<ReturnType<typeof openLink>>;
+  let cookie: string;
+  const withCookie = (query = '', headers: Record<string, string> = {}) => connect(server.port, query, { cookie, ...headers });
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'web-host-'));
@@ -76,6 +86,8 @@ describe('web server (browser mode transport)', () => {
     writeFileSync(path.join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
     writeFileSync(path.join(dir, 'assets', 'app.js'), 'console.log(1)');
     server = await startWebServer({ handlers, rendererDir: dir, port: 0 });
+    first = await openLink(server);
+    cookie = first.cookie;
   });
 
   afterAll(async () => {
@@ -88,26 +100,38 @@ describe('web server (browser mode transport)', () => {
     expect(Buffer.from(server.token, 'base64url')).toHaveLength(32);
   });
 
-  it('serves index.html with the token, sets a strict cookie and the CSP', async () => {
-    const reply = await get(server.port, `/?token=${server.token}`);
+  it('exchanges the link token on first load for a session secret: strict cookie, token dropped from the address', () => {
+    expect(first.reply.status).toBe(303);
+    expect(first.reply.headers['location']).toBe('/');
+    const setCookie = String(first.reply.headers['set-cookie']);
+    expect(setCookie).toMatch(new RegExp(`^enroll_desk_session_${server.port}=[A-Za-z0-9_-]{43};`));
+    expect(setCookie).not.toContain(server.token);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    expect(setCookie).toMatch(/Path=\//);
+  });
+
+  it('serves the page and assets to the session cookie alone, with the CSP', async () => {
+    const reply = await get(server.port, '/', { cookie });
     expect(reply.status).toBe(200);
     expect(reply.body).toContain('id="root"');
-    const cookie = String(reply.headers['set-cookie']);
-    expect(cookie).toContain(`enroll_desk_token_${server.port}=${server.token}`);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    expect(cookie).toMatch(/Path=\//);
     const csp = String(reply.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval';");
     expect(csp).not.toContain("'unsafe-eval'");
     expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${server.port} ws://localhost:${server.port}`);
     expect(csp).toContain("frame-ancestors 'none'");
+    const asset = await get(server.port, '/assets/app.js', { cookie });
+    expect(asset.status).toBe(200);
+    expect(asset.body).toBe('console.log(1)');
   });
 
-  it('serves assets to the cookie alone', async () => {
-    const reply = await get(server.port, '/assets/app.js', { cookie: `enroll_desk_token_${server.port}=${server.token}` });
-    expect(reply.status).toBe(200);
-    expect(reply.body).toBe('console.log(1)');
+  it('refuses the link a second time, with or without the session cookie', async () => {
+    for (const headers of [{}, { cookie }] as Record<string, string>[]) {
+      const replay = await get(server.port, `/?token=${server.token}`, headers);
+      expect(replay.status).toBe(403);
+      expect(replay.body).toContain('one-time link was already used');
+      expect(replay.headers['set-cookie']).toBeUndefined();
+    }
   });
 
   it('refuses a missing token with 403 plain text', async () => {
@@ -117,33 +141,39 @@ describe('web server (browser mode transport)', () => {
     expect(reply.body).not.toContain('root');
   });
 
-  it('refuses a wrong token in the query or the cookie', async () => {
+  it('binds the cookie to the session secret: the link token or a wrong secret in it is refused', async () => {
     expect((await get(server.port, '/?token=wrong')).status).toBe(403);
-    const badCookie = await get(server.port, '/assets/app.js', { cookie: `enroll_desk_token_${server.port}=${server.token}x` });
+    const tokenAsCookie = await get(server.port, '/assets/app.js', { cookie: `enroll_desk_session_${server.port}=${server.token}` });
+    expect(tokenAsCookie.status).toBe(403);
+    const badCookie = await get(server.port, '/assets/app.js', { cookie: `${cookie}x` });
     expect(badCookie.status).toBe(403);
-    // A right token paired with a wrong one in the query is still refused: the query wins.
-    const mixed = await get(server.port, '/?token=nope', { cookie: `enroll_desk_token_${server.port}=${server.token}` });
-    expect(mixed.status).toBe(403);
+    // A right cookie paired with a wrong token in the query is still refused: the query wins.
+    expect((await get(server.port, '/?token=nope', { cookie })).status).toBe(403);
   });
 
-  it('refuses a foreign Host header even with the right token (DNS rebinding)', async () => {
-    const reply = await get(server.port, `/?token=${server.token}`, { host: `evil.example:${server.port}` });
-    expect(reply.status).toBe(403);
-    const otherPort = await get(server.port, `/?token=${server.token}`, { host: `127.0.0.1:${server.port + 1}` });
-    expect(otherPort.status).toBe(403);
-    expect((await get(server.port, `/?token=${server.token}`, { host: `localhost:${server.port}` })).status).toBe(200);
+  it('refuses a foreign Host header before spending the link (DNS rebinding)', async () => {
+    const fresh = await startWebServer({ handlers, rendererDir: dir, port: 0 });
+    try {
+      expect((await get(fresh.port, `/?token=${fresh.token}`, { host: `evil.example:${fresh.port}` })).status).toBe(403);
+      expect((await get(fresh.port, `/?token=${fresh.token}`, { host: `127.0.0.1:${fresh.port + 1}` })).status).toBe(403);
+      const opened = await get(fresh.port, `/?token=${fresh.token}`, { host: `localhost:${fresh.port}` });
+      expect(opened.status).toBe(303);
+    } finally {
+      await fresh.close();
+    }
   });
 
-  it('refuses WebSockets with no token, a wrong token, a foreign Origin or a foreign Host', async () => {
+  it('refuses WebSockets without the session cookie, with the link token, from a foreign Origin or Host', async () => {
     expect(await connect(server.port, '')).toEqual({ status: 403 });
-    expect(await connect(server.port, '?token=wrong')).toEqual({ status: 403 });
-    expect(await connect(server.port, `?token=${server.token}`, { origin: 'http://evil.example' })).toEqual({ status: 403 });
-    expect(await connect(server.port, `?token=${server.token}`, { origin: `http://127.0.0.1:${server.port + 1}` })).toEqual({ status: 403 });
-    expect(await connect(server.port, `?token=${server.token}`, { host: `evil.example:${server.port}` })).toEqual({ status: 403 });
+    expect(await connect(server.port, `?token=${server.token}`)).toEqual({ status: 403 });
+    expect(await withCookie(`?token=${server.token}`)).toEqual({ status: 403 });
+    expect(await withCookie('', { origin: 'http://evil.example' })).toEqual({ status: 403 });
+    expect(await withCookie('', { origin: `http://127.0.0.1:${server.port + 1}` })).toEqual({ status: 403 });
+    expect(await withCookie('', { host: `evil.example:${server.port}` })).toEqual({ status: 403 });
   });
 
   it('dispatches invokes over an accepted WebSocket and answers malformed ones with BAD_INPUT', async () => {
-    const ws = openSocket(await connect(server.port, `?token=${server.token}`));
+    const ws = openSocket(await withCookie());
     try {
       ws.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'app:info', input: undefined }));
       expect(await nextMessage(ws)).toMatchObject({ type: 'result', id: 1, result: { ok: true, value: { deskName: 'Desk 7', host: 'browser' } } });
@@ -167,14 +197,9 @@ describe('web server (browser mode transport)', () => {
     }
   });
 
-  it('accepts the cookie instead of the query token on the WebSocket', async () => {
-    const ws = openSocket(await connect(server.port, '', { cookie: `enroll_desk_token_${server.port}=${server.token}` }));
-    ws.close();
-  });
-
   it('broadcasts events to every connected socket', async () => {
-    const a = openSocket(await connect(server.port, `?token=${server.token}`));
-    const b = openSocket(await connect(server.port, `?token=${server.token}`));
+    const a = openSocket(await withCookie());
+    const b = openSocket(await withCookie());
     try {
       const received = Promise.all([nextMessage(a), nextMessage(b)]);
       server.broadcast('session:changed', signedOut);
@@ -189,7 +214,7 @@ describe('web server (browser mode transport)', () => {
   });
 
   it('closes sockets that exceed the message size limit', async () => {
-    const ws = openSocket(await connect(server.port, `?token=${server.token}`));
+    const ws = openSocket(await withCookie());
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     ws.send('x'.repeat(32 * 1024 * 1024 + 1));
     expect(await closed).toBe(1009);

@@ -6,6 +6,7 @@ import type { HandlerTable } from '../core/ipc/handler-table.js';
 import type { EventSink } from '../core/ipc/handler-table.js';
 import { checkRequest, cookieNameFor, type GuardConfig } from './request-guard.js';
 import { securityHeaders } from './security-headers.js';
+import { SessionGate } from './session-gate.js';
 import { generateToken } from './token.js';
 import { attachWsGateway } from './ws-gateway.js';
 
@@ -35,8 +36,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     throw new Error(`The renderer is not built (${path.join(rendererDir, 'index.html')} is missing). Run: npx electron-vite build`);
   }
   const token = generateToken();
+  const gate = new SessionGate(token);
   // The port is known only after listen(); requests cannot arrive before then.
-  let guard: GuardConfig = { token, port: -1, cookieName: '' };
+  let guard: GuardConfig = { gate, port: -1, cookieName: '' };
 
   const app = Fastify({ logger: false });
   app.addHook('onRequest', async (request, reply) => {
@@ -45,8 +47,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return reply.code(403).type('text/plain; charset=utf-8').send(`Forbidden: ${verdict.reason}\n`);
     }
     reply.headers(securityHeaders(guard.port));
-    if (verdict.tokenFromQuery) {
-      reply.header('set-cookie', `${guard.cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    if (verdict.newSecret !== null) {
+      // The spent token leaves the address bar (and the history) at once.
+      reply.header('set-cookie', `${guard.cookieName}=${verdict.newSecret}; HttpOnly; SameSite=Strict; Path=/`);
+      return reply.redirect(withoutToken(request.raw.url), 303);
     }
     return undefined;
   });
@@ -62,7 +66,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('The web host has no TCP address.');
-  guard = { token, port: address.port, cookieName: cookieNameFor(address.port) };
+  guard = { gate, port: address.port, cookieName: cookieNameFor(address.port) };
 
   return {
     url: `http://${LOOPBACK}:${address.port}/?token=${token}`,
@@ -74,4 +78,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       await app.close();
     },
   };
+}
+
+function withoutToken(rawUrl: string | undefined): string {
+  const url = new URL(rawUrl ?? '/', 'http://placeholder');
+  url.searchParams.delete('token');
+  return `${url.pathname}${url.search}`;
 }

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { loadAuditHeadKey, loadAuditKey, openAuditLog, type AuditLog } from '../audit/index.js';
 import { createPhotoProcessor, type PhotoProcessor } from '../images/photo-processor.js';
@@ -12,6 +11,7 @@ import { SessionService } from '../session/session-service.js';
 import { SettingsStore } from '../settings/settings-store.js';
 import { openDeskDb } from '../storage/open-desk-db.js';
 import { recordPolicyInForce } from '../policy/record-policy.js';
+import { ensurePrivateDir } from '../storage/private-files.js';
 import { startRetention } from '../retention/start-retention.js';
 import { sharedCache } from '../services/cache/shared-cache.js';
 import { startDuplicateCleanups, type DuplicateCleanups } from './duplicate-cleanups.js';
@@ -79,7 +79,7 @@ export interface App {
 
 /** The composition of core services that the Electron main process and the web host share. */
 export async function createApp(options: AppHostOptions): Promise<App> {
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(options.dataDir);
   const disposers: (() => Promise<void> | void)[] = [];
   const settings = new SettingsStore(options.dataDir);
   const db = openDeskDb(options.dataDir);

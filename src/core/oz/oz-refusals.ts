@@ -13,12 +13,14 @@ export class OzRedirectError extends Error implements ConvertibleError {
     /** The `Location` target, or null when the transport hid it. */
     readonly target: string | null,
     readonly httpStatus: number,
+    options?: ErrorOptions,
   ) {
     super(
       target === null
-        ? `The Oz API at ${from} answered with a redirect (HTTP ${httpStatus}); the desk does not follow redirects with credentials.`
+        ? `The Oz API at ${from} answered with a redirect${httpStatus > 0 ? ` (HTTP ${httpStatus})` : ''}; the desk does not follow redirects with credentials.`
         : `The Oz API at ${from} redirected to ${target}${target.startsWith('http:') ? ' (plain http)' : ''}; ` +
             'the desk does not follow redirects with credentials. If that is the real address of the Oz API, ask IT to set it as the server URL.',
+      options,
     );
   }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir } from '../storage/private-files.js';
 import type { QueueCipher } from './queue-crypto.js';
 
 export const BLOB_DIR = 'queue-blobs';
@@ -13,7 +14,7 @@ export class QueueBlobStore {
   constructor(dataDir: string, cipher: QueueCipher) {
     this.dir = path.join(dataDir, BLOB_DIR);
     this.#cipher = cipher;
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    ensurePrivateDir(this.dir);
   }
 
   /** Writes and fsyncs the blob before returning, so a committed row never points at nothing. */

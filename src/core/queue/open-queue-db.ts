@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate, type Migration } from '../storage/migrate.js';
+import { preparePrivateDatabase, restrictFiles } from '../storage/private-files.js';
 
 export const DESK_DB_FILE = 'desk.db';
 
@@ -57,10 +57,12 @@ export function migrateQueueDb(db: Database.Database): void {
 
 /** Opens `<dataDir>/desk.db` with the queue's durability settings and schema. */
 export function openQueueDb(dataDir: string): Database.Database {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(path.join(dataDir, DESK_DB_FILE));
+  const file = path.join(dataDir, DESK_DB_FILE);
+  preparePrivateDatabase(dataDir, file);
+  const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
+    restrictFiles([`${file}-wal`, `${file}-shm`]);
     // FULL: a committed (acknowledged) enrollment survives power loss, not just a crash.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');

@@ -42,7 +42,7 @@ export class SettingsStore {
 
   update(patch: Partial<Settings>): Settings {
     this.current = settingsSchema.parse({ ...this.current, ...patch });
-    mkdirSync(path.dirname(this.file), { recursive: true });
+    mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
     const tmp = `${this.file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(this.current, null, 2), { mode: 0o600 });
     renameSync(tmp, this.file);

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { preparePrivateDatabase, restrictFiles } from './private-files.js';
 
 export const DESK_DB_FILE = 'desk.db';
 
@@ -12,11 +12,12 @@ export const DESK_DB_FILE = 'desk.db';
 export function openDeskDb(dataDir: string | null): Database.Database {
   let file = ':memory:';
   if (dataDir !== null) {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     file = path.join(dataDir, DESK_DB_FILE);
+    preparePrivateDatabase(dataDir, file);
   }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  if (dataDir !== null) restrictFiles([`${file}-wal`, `${file}-shm`]);
   // FULL: a committed enrollment survives power loss, not only a process crash.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');

@@ -18,6 +18,7 @@ const { createMainWindow, secureWebPreferences } = await import('./create-main-w
 const { devServerUrl, rendererEntryUrl } = await import('./renderer-url.js');
 
 const SECURE = {
+  devTools: false,
   sandbox: true,
   contextIsolation: true,
   nodeIntegration: false,
@@ -33,6 +34,12 @@ const SECURE = {
 describe('main window', () => {
   it('uses the locked-down web preferences', () => {
     expect(secureWebPreferences('/app/out/preload/index.cjs')).toEqual(SECURE);
+  });
+
+  it('opens DevTools only when asked (development builds); packaged builds never', () => {
+    expect(secureWebPreferences('/p.cjs', true)).toMatchObject({ devTools: true });
+    createMainWindow({ preloadPath: '/p.cjs', url: rendererEntryUrl(undefined), devTools: true });
+    expect(electron.created.at(-1)?.options['webPreferences']).toMatchObject({ devTools: true });
   });
 
   it('creates the window with them and loads the app origin', () => {

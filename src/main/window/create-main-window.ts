@@ -1,8 +1,12 @@
 import { BrowserWindow, type WebPreferences } from 'electron';
 
-/** The renderer gets no Node, no Electron, no webviews: only the preload's contract bridge. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/**
+ * The renderer gets no Node, no Electron, no webviews: only the preload's contract bridge.
+ * DevTools only in development: a packaged desk must not open a console onto biometric data.
+ */
+export function secureWebPreferences(preloadPath: string, devTools = false): WebPreferences {
   return {
+    devTools,
     sandbox: true,
     contextIsolation: true,
     nodeIntegration: false,
@@ -20,6 +24,8 @@ export interface MainWindowOptions {
   readonly preloadPath: string;
   readonly url: string;
   readonly iconPath?: string;
+  /** True only for unpackaged development builds. */
+  readonly devTools?: boolean;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -33,7 +39,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     autoHideMenuBar: true,
     backgroundColor: '#ffffff',
     ...(options.iconPath === undefined ? {} : { icon: options.iconPath }),
-    webPreferences: secureWebPreferences(options.preloadPath),
+    webPreferences: secureWebPreferences(options.preloadPath, options.devTools === true),
   });
   window.once('ready-to-show', () => window.show());
   window.loadURL(options.url).catch((err: unknown) => {

@@ -24,16 +24,11 @@ export function createIpcClient(bridge: AppBridge): IpcClient {
 }
 
 /**
- * The one place that touches `window.api`. In browser mode the token is read from the
- * address once, then dropped from the address bar: the host's cookie covers reloads.
+ * The one place that touches `window.api`. In browser mode the host already exchanged the
+ * one-time link token for a session cookie (and dropped it from the address), which admits
+ * the WebSocket.
  */
 export function connectIpc(): IpcClient {
   if (window.api) return createIpcClient(window.api);
-  const url = webSocketUrl(window.location);
-  const address = new URL(window.location.href);
-  if (address.searchParams.has('token')) {
-    address.searchParams.delete('token');
-    window.history.replaceState(null, '', address.pathname + address.search + address.hash);
-  }
-  return createIpcClient(createWebSocketBridge({ url }));
+  return createIpcClient(createWebSocketBridge({ url: webSocketUrl(window.location) }));
 }

@@ -12,9 +12,9 @@ interface Received {
 }
 
 describe('webSocketUrl', () => {
-  it('targets /ws on the page host and carries the token', () => {
-    expect(webSocketUrl({ protocol: 'http:', host: '127.0.0.1:4000', search: '?token=a-b_c' })).toBe('ws://127.0.0.1:4000/ws?token=a-b_c');
-    expect(webSocketUrl({ protocol: 'https:', host: 'desk.local', search: '' })).toBe('wss://desk.local/ws');
+  it('targets /ws on the page host; the session cookie, never a link token, admits it', () => {
+    expect(webSocketUrl({ protocol: 'http:', host: '127.0.0.1:4000' })).toBe('ws://127.0.0.1:4000/ws');
+    expect(webSocketUrl({ protocol: 'https:', host: 'desk.local' })).toBe('wss://desk.local/ws');
   });
 });
 

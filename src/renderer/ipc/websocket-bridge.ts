@@ -28,11 +28,10 @@ type Listener = (payload: unknown) => void;
 // WebSocket.OPEN, spelled out so the bridge needs no global WebSocket class at load time.
 const OPEN = 1;
 
-/** `ws(s)://<host>/ws?token=…` for the page this renderer was served from. */
-export function webSocketUrl(location: Pick<Location, 'protocol' | 'host' | 'search'>): string {
-  const token = new URLSearchParams(location.search).get('token');
+/** `ws(s)://<host>/ws` for the page this renderer was served from; the session cookie admits it. */
+export function webSocketUrl(location: Pick<Location, 'protocol' | 'host'>): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${location.host}/ws${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  return `${scheme}://${location.host}/ws`;
 }
 
 function parseServerMessage(data: unknown): { id: number; result: Result<unknown> } | { event: EventName; payload: unknown } | null {
