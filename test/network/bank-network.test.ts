@@ -124,7 +124,7 @@ describe('the CLI on a bank network (forward proxy + corporate CA)', () => {
   it('sync sends what waited in the queue through the proxy; without the CA it pauses instead', { timeout: 240_000 }, async () => {
     // The proxy is down: the import keeps Carol in the offline queue.
     const offline = await cli(['import', join(temp.dir, 'later'), ...collection(), ...consent, '--server', server, '--json', ...desk()], { proxy: deadProxy, trustCa: true });
-    expect(offline.code).toBe(0);
+    expect(offline.code, `${offline.stdout}${offline.stderr}`).toBe(3);
     expect(JSON.parse(offline.stdout)).toMatchObject({ offline: true, counts: { persons: { queued: 1 } } });
 
     const untrusted = await cli(['sync', '--server', server, ...desk()], { proxy: proxy.url, trustCa: false });
@@ -135,8 +135,23 @@ describe('the CLI on a bank network (forward proxy + corporate CA)', () => {
 
     const sync = await cli(['sync', '--server', server, '--json', ...desk()], { proxy: proxy.url, trustCa: true });
     expect(sync.code, `${sync.stdout}${sync.stderr}`).toBe(0);
-    expect(JSON.parse(sync.stdout)).toMatchObject({ report: { sent: 1, stoppedBy: 'drained' } });
+    expect(JSON.parse(sync.stdout)).toMatchObject({ report: { sent: 1 }, status: { pending: 0 } });
     expect(await personsOnServer()).toBe(3);
     expect(new Set(proxy.targets)).toEqual(new Set([`${HOST}:${sandbox.port}`]));
+  });
+
+  it('refuses plain http to a non-loopback server with exit 2, asking for https, before any connection', { timeout: 120_000 }, async () => {
+    const before = proxy.targets.length;
+    const plain = 'http://oz.example.com';
+    const runs = [
+      await cli(['import', join(temp.dir, 'first'), ...collection(), ...consent, '--server', plain, ...desk()], { proxy: proxy.url, trustCa: true }),
+      await cli(['sync', '--server', plain, ...desk()], { proxy: proxy.url, trustCa: true }),
+    ];
+    for (const run of runs) {
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('must use https://');
+    }
+    // Every request would have gone through this proxy: none did.
+    expect(proxy.targets.length).toBe(before);
   });
 });
