@@ -47,7 +47,7 @@ export default async function benchQuality(): Promise<BenchReport> {
       notes: [
         ...formatConfusion(report),
         'Columns count photos whose verdict contains that reason (a photo may have several); rate: flagged at all (good) or flagged by its own reason (defects).',
-        'Leaves out: real camera noise and compression at the desk, glasses, occlusion, real yaw beyond the five turned sample faces, and skin tones the six sample photos do not hold.',
+        'Leaves out: real camera noise and compression at the desk, glasses, occlusion, real yaw beyond the four turned sample faces, and skin tones the six sample photos do not hold.',
       ],
     };
   } finally {
