@@ -49,6 +49,9 @@ describe('sync slice', () => {
     ipc.emit('queue:changed', status({ pausedReason: 'auth', pausedMessage: 'code 9', pending: 2 }));
     expect(badge()).toEqual({ text: 'Sync paused — 2 waiting', tone: 'alert' });
     expect(pauseAdvice(store.getState().syncStatus as SyncStatus)).toMatch(/Sign in again/);
+    ipc.emit('queue:changed', status({ pausedReason: 'certificate', pausedMessage: 'untrusted', pending: 2 }));
+    expect(badge()).toEqual({ text: 'Sync paused — 2 waiting', tone: 'alert' });
+    expect(pauseAdvice(store.getState().syncStatus as SyncStatus)).toMatch(/certificate is not trusted by this desk.*root CA/);
     ipc.emit('queue:changed', status({}, { quarantined: 1 }));
     expect(badge()).toEqual({ text: 'Online — all sent, 1 need attention', tone: 'alert' });
   });
