@@ -7,16 +7,24 @@ interface Item {
   readonly id: string;
 }
 
+interface ServerSpec {
+  readonly size: number;
+  readonly honoursOffset: boolean;
+  readonly honoursLimit: boolean;
+  readonly total: 'right' | 'missing' | 'too-big' | 'too-small';
+  readonly repeatEvery: number;
+}
+
 /** How a server may treat offset/limit/total: honestly, or any way a broken one might. */
-const serverArb = fc.record({
+const serverArb: fc.Arbitrary<ServerSpec> = fc.record({
   size: fc.integer({ min: 0, max: 60 }),
   honoursOffset: fc.boolean(),
   honoursLimit: fc.boolean(),
-  total: fc.constantFrom('right', 'missing', 'too-big', 'too-small'),
+  total: fc.constantFrom('right' as const, 'missing' as const, 'too-big' as const, 'too-small' as const),
   repeatEvery: fc.integer({ min: 0, max: 5 }),
 });
 
-function serverOf(spec: fc.RecordValue<typeof serverArb>) {
+function serverOf(spec: ServerSpec) {
   const all: Item[] = Array.from({ length: spec.size }, (_, i) => ({ id: `p${i}` }));
   let calls = 0;
   const fetchPage = async (limit: number, offset: number): Promise<Page<Item>> => {
