@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import type { WorkerOptions } from './test/e2e/fixtures.js';
 
 // Debian's Chromium; the flags keep it quiet and offline apart from 127.0.0.1.
 const chromiumArgs = [
@@ -11,7 +12,13 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
-export default defineConfig({
+const browser = {
+  browserName: 'chromium' as const,
+  headless: true,
+  launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+};
+
+export default defineConfig<object, WorkerOptions>({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e',
   // Two cores: the sandbox, the web host and Chromium already share them.
@@ -24,14 +31,9 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   projects: [
-    {
-      name: 'browser',
-      use: {
-        browserName: 'chromium',
-        headless: true,
-        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
-      },
-    },
+    { name: 'browser', use: { ...browser, sandboxProfile: 'default' } },
+    // The same specs against the sandbox's strict profile (docs/oz-sandbox.md, Profiles).
+    { name: 'browser-strict', use: { ...browser, sandboxProfile: 'strict' } },
     // Runs the same specs in the desktop shell through _electron.launch (see fixtures.ts).
     { name: 'electron' },
   ],

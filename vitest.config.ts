@@ -1,8 +1,21 @@
 import { defineConfig } from 'vitest/config';
 
+// The suites that talk to the sandbox run once per sandbox profile (docs/oz-sandbox.md): the
+// client must work with every answer Oz's docs allow, not only with our own choices. Pure unit
+// tests, the sandbox's own tests and the long fault/kill suites run once, on "default".
+const onBothProfiles = [
+  'src/cli/commands/import-command.test.ts',
+  'src/cli/commands/import-offline.test.ts',
+  'src/cli/commands/queue-sync-commands.test.ts',
+  'src/core/app/**/*.test.ts',
+  'src/core/queue/{sync-worker,connectivity,at-rest,keychain-queue}.test.ts',
+  'src/core/services/**/*.test.ts',
+  'test/audit/**/*.test.ts',
+  'test/integration/**/*.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**', 'out/**'],
     environment: 'node',
     testTimeout: 60_000,
@@ -13,5 +26,12 @@ export default defineConfig({
     // The JSON report feeds the one-line summary printed at the end of `npm test`.
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
+    projects: [
+      {
+        extends: true,
+        test: { name: 'default', include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'], env: { OZ_SANDBOX_PROFILE: 'default' } },
+      },
+      { extends: true, test: { name: 'strict', include: onBothProfiles, env: { OZ_SANDBOX_PROFILE: 'strict' } } },
+    ],
   },
 });

@@ -132,7 +132,7 @@ describe('audit entries per operator action', () => {
 
   it('person deleted with a blocking analysis: one entry per analysis, one for the person; a blocked attempt none', async () => {
     // The probe is the very photo the server stored, so the COLLECTION analysis matches the person.
-    const [image] = (await oz.getPerson(collectionId, personId)).images;
+    const [image] = await oz.listPersonImages(collectionId, personId);
     const { bytes } = await oz.fetchImageBytes(image?.originalUrl ?? '');
     const folder = await oz.createFolder({ photos: [{ bytes, fileName: 'probe.jpg', mimeType: 'image/jpeg', tags: ['photo_selfie'] }] });
     const [analysis] = await oz.startCollectionAnalysis(folder.folderId, collectionId);

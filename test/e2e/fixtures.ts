@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron, chromium, expect as baseExpect, test as base, type Browser } from '@playwright/test';
 import { InMemorySecretStore } from '../../src/core/secrets/in-memory-secret-store.js';
-import { startSandbox } from '../../src/sandbox/index.js';
+import { startSandbox, type SandboxProfileName } from '../../src/sandbox/index.js';
 import { startWebHost } from '../../src/web-host/index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,7 +23,12 @@ export interface TestFixtures {
   readonly dataDir: string;
 }
 
-export interface WorkerFixtures {
+/** Set per Playwright project: `browser-strict` runs every spec against the strict sandbox profile. */
+export interface WorkerOptions {
+  readonly sandboxProfile: SandboxProfileName;
+}
+
+export interface WorkerFixtures extends WorkerOptions {
   /** Chromium for the browser project; null in the electron project, which never launches it. */
   readonly deskBrowser: Browser | null;
 }
@@ -33,6 +38,8 @@ export interface WorkerFixtures {
  * the electron project the desktop window. Specs are written once for both.
  */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  sandboxProfile: ['default', { scope: 'worker', option: true }],
+
   deskBrowser: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring argument
     async ({}, use, workerInfo) => {
@@ -45,9 +52,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring argument
-  sandbox: async ({}, use) => {
-    const sb = await startSandbox({ port: 0, dataDir: null, seedDemo: true });
+  sandbox: async ({ sandboxProfile }, use) => {
+    const sb = await startSandbox({ port: 0, dataDir: null, seedDemo: true, profile: sandboxProfile });
     if (!sb.demo) throw new Error('The sandbox did not seed its demo account');
     await use({ url: sb.url, email: sb.demo.email, password: sb.demo.password });
     await sb.close();

@@ -4,6 +4,7 @@ import { openQueue } from '../../core/queue/index.js';
 import { personMeta, photos, tempDir } from '../../core/queue/testing/queue-test-kit.js';
 import { InMemorySecretStore } from '../../core/secrets/in-memory-secret-store.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index.js';
+import { testSandboxProfile } from '../../../test/helpers/sandbox-profile.js';
 import { registerQueueCommand } from './queue-command.js';
 import { registerSyncCommand } from './sync-command.js';
 
@@ -41,7 +42,7 @@ describe('enroll-desk queue / sync', () => {
   }
 
   beforeEach(async () => {
-    sandbox = await startSandbox({ port: 0, dataDir: null, seedDemo: true });
+    sandbox = await startSandbox({ port: 0, dataDir: null, seedDemo: true, profile: testSandboxProfile() });
     tmp = tempDir('cli');
     process.env['OZ_TEST_PASSWORD'] = sandbox.demo!.password;
     process.env['OZ_TEST_WRONG'] = 'not-the-password';

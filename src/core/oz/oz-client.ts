@@ -140,9 +140,14 @@ export class OzClient {
     return this.#delete(ozPaths.personImage(collectionId, personId, personImageId), opts);
   }
 
-  /** Authenticated GET of an `original_url`/`thumb_url`; only URLs on the API's own origin. */
+  /**
+   * GET of an `original_url`/`thumb_url`: with the token on the API's own origin, and on any
+   * other origin (Oz's configured media host) without token or cookies.
+   */
   async fetchImageBytes(url: string, opts?: CallOptions): Promise<{ readonly bytes: Uint8Array; readonly contentType: string | null }> {
-    const res = await this.request({ method: 'GET', path: url, responseType: 'bytes', ...callParts(opts) });
+    const req: RawRequest = { method: 'GET', path: url, responseType: 'bytes', ...callParts(opts) };
+    const sameOrigin = new URL(url, this.#http.baseUrl).origin === this.#http.baseUrl.origin;
+    const res = sameOrigin ? await this.request(req) : await this.#http.send({ ...req, anonymous: true });
     return { bytes: res.bytes ?? new Uint8Array(), contentType: res.contentType };
   }
 

@@ -1,3 +1,4 @@
+import { mediaUrlProblem } from './media-origin.js';
 import { OzApiError, OzNetworkError, OzTimeoutError } from './oz-api-error.js';
 import { certificateProblemOf } from './oz-certificate-error.js';
 import { isOzRefusal, OzOriginError } from './oz-refusals.js';
@@ -18,6 +19,8 @@ export interface OzRequest {
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
   readonly responseType?: 'json' | 'bytes';
+  /** A GET of a media URL on another origin: no token, no cookies (see media-origin.ts). */
+  readonly anonymous?: boolean;
 }
 
 export interface OzResponse {
@@ -55,12 +58,14 @@ export class OzHttp {
     this.#timeoutMs = opts.timeoutMs ?? 30_000;
   }
 
-  resolve(path: string, query?: Readonly<Record<string, QueryValue>>): URL {
+  resolve(path: string, query?: Readonly<Record<string, QueryValue>>, anonymous = false): URL {
     const url = /^https?:\/\//i.test(path)
       ? new URL(path)
       : new URL(path.replace(/^\/+/, ''), this.baseUrl);
     // The token must never travel to another host, even if a server hands out such URLs.
-    if (url.origin !== this.baseUrl.origin) throw new OzOriginError(url.origin, this.baseUrl.origin);
+    if (!anonymous && url.origin !== this.baseUrl.origin) throw new OzOriginError(url.origin, this.baseUrl.origin);
+    const mediaProblem = anonymous ? mediaUrlProblem(url) : null;
+    if (mediaProblem !== null) throw new Error(mediaProblem);
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
@@ -68,7 +73,10 @@ export class OzHttp {
   }
 
   async send(req: OzRequest): Promise<OzResponse> {
-    const url = this.resolve(req.path, req.query);
+    if (req.anonymous === true && (req.method !== 'GET' || req.token !== undefined)) {
+      throw new Error('Only a GET without credentials may go to a media origin.');
+    }
+    const url = this.resolve(req.path, req.query, req.anonymous === true);
     const timeoutMs = req.timeoutMs ?? this.#timeoutMs;
     const controller = new AbortController();
     let timedOut = false;
@@ -91,7 +99,9 @@ export class OzHttp {
 
     let sent = false;
     try {
-      const res = await this.#fetchFollowingSameOrigin(url, { method: req.method, headers, body, signal: controller.signal });
+      const init: RequestInit & { method: string } = { method: req.method, headers, body, signal: controller.signal };
+      if (req.anonymous === true) init.credentials = 'omit';
+      const res = await this.#fetchFollowingSameOrigin(url, init);
       sent = true;
       return await receive(res, url.pathname, req.responseType);
     } catch (err) {

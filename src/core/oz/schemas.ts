@@ -95,7 +95,7 @@ export const personSchema = z
       collectionId: w.collection_id,
       metaData: w.meta_data,
       timeCreated: w.time_created,
-      images: w.images ?? [],
+      images: w.images ?? null,
     }),
   );
 

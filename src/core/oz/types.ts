@@ -43,7 +43,8 @@ export interface Person {
   readonly collectionId: string | null;
   readonly metaData: MetaData | null;
   readonly timeCreated: number | null;
-  readonly images: readonly PersonImage[];
+  /** Null when the server did not embed them: read them with `listPersonImages`. */
+  readonly images: readonly PersonImage[] | null;
 }
 
 export interface Media {

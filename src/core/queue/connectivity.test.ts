@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index.js';
+import { testSandboxProfile } from '../../../test/helpers/sandbox-profile.js';
 import { createOzClient } from '../oz/index.js';
 import { InMemorySecretStore } from '../secrets/in-memory-secret-store.js';
 import { ConnectivityMonitor } from './connectivity.js';
@@ -44,7 +45,7 @@ describe('sync worker connectivity', () => {
   });
 
   it('detects offline, probes, and syncs by itself when the server is back', async () => {
-    const first = await startSandbox({ port: 0, dataDir: serverDir.dir, seedDemo: true });
+    const first = await startSandbox({ port: 0, dataDir: serverDir.dir, seedDemo: true, profile: testSandboxProfile() });
     const { port } = first;
     const demo = first.demo!;
     await first.close();
@@ -71,7 +72,7 @@ describe('sync worker connectivity', () => {
     expect(await worker.syncNow()).toMatchObject({ stoppedBy: 'offline', sent: 0, remaining: 1 });
 
     const drained = until((s) => s.connectivity === 'online' && s.pending === 0);
-    sandbox = await startSandbox({ port, dataDir: serverDir.dir, seedDemo: true });
+    sandbox = await startSandbox({ port, dataDir: serverDir.dir, seedDemo: true, profile: testSandboxProfile() });
     await drained;
     expect(worker.status().counts.doneToday).toBe(1);
     const page = await client.listPersons(demo.collectionId, { limit: 10, offset: 0 });

@@ -82,7 +82,7 @@ async function runItem(deps: SyncItemDeps, item: StoredItem): Promise<boolean> {
       mark();
       const person = await client.createPerson(collectionId, { photos: uploads, metaData });
       finished = batch.length === pending.length;
-      deleteBlobs(deps, store.confirm(row.id, person.personId, confirmations(batch, person.images), { done: finished }));
+      deleteBlobs(deps, store.confirm(row.id, person.personId, confirmations(batch, person.images ?? []), { done: finished }));
       marked = false;
       personId = person.personId;
       pending = pending.slice(batch.length);

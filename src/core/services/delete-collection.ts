@@ -1,7 +1,8 @@
 import { assertNever } from '../../shared/result.js';
-import { OzApiError, OzErrorCode, type OzClient } from '../oz/index.js';
+import { OzApiError, type OzClient } from '../oz/index.js';
 import { indexedFinder, type RelatedAnalysesFinder } from './delete-person-analyses.js';
 import { deletePerson, type PersonDeletionClient } from './delete-person.js';
+import { isMaybeBlocked } from './refused-delete.js';
 import type { DeletionJob, DeletionJobStore, DeletionPhase } from './deletion-jobs/deletion-job-store.js';
 
 export type CollectionDeletionClient = PersonDeletionClient & Pick<OzClient, 'iteratePersons' | 'deleteCollection'>;
@@ -88,6 +89,8 @@ export class CollectionDeleter {
   async #advance(jobId: string, opts: DeletionRunOptions): Promise<void> {
     const { collectionId } = this.#job(jobId);
     const finder = indexedFinder(this.#client, () => new Set(this.#store.pendingPersons(jobId)));
+    // Persons deleted when the collection was last refused: no progress since means persons are not the reason.
+    let doneAtRefusal: number | null = null;
     for (let step = 0; step < MAX_STEPS; step += 1) {
       const phase = this.#job(jobId).phase;
       switch (phase) {
@@ -103,8 +106,13 @@ export class CollectionDeleter {
           this.#store.setPhase(jobId, 'deleting-collection');
           break;
         case 'deleting-collection': {
-          const gone = await this.#deleteCollection(jobId, collectionId, opts);
-          this.#store.setPhase(jobId, gone ? 'done' : 'listing');
+          const refusal = await this.#deleteCollection(jobId, collectionId, opts);
+          if (refusal !== null) {
+            const done = this.#job(jobId).done;
+            if (done === doneAtRefusal) throw refusal;
+            doneAtRefusal = done;
+          }
+          this.#store.setPhase(jobId, refusal === null ? 'done' : 'listing');
           break;
         }
         default:
@@ -158,17 +166,16 @@ export class CollectionDeleter {
     }
   }
 
-  /** True when the collection is gone; false when the server says persons remain. */
-  async #deleteCollection(jobId: string, collectionId: string, opts: DeletionRunOptions): Promise<boolean> {
+  /** Null when the collection is gone; the server's refusal when persons may remain (see isMaybeBlocked). */
+  async #deleteCollection(jobId: string, collectionId: string, opts: DeletionRunOptions): Promise<OzApiError | null> {
     this.#emit(opts, this.#job(jobId));
     try {
       await this.#client.deleteCollection(collectionId, { signal: opts.signal });
     } catch (err) {
-      const notEmpty = err instanceof OzApiError && err.httpStatus === 400 && err.errorCode === OzErrorCode.invalidValue;
-      if (notEmpty) return false;
+      if (isMaybeBlocked(err)) return err;
       if (!(err instanceof OzApiError && err.isNotFound)) throw err;
     }
-    return true;
+    return null;
   }
 
   #job(jobId: string): DeletionJob {

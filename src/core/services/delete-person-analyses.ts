@@ -1,4 +1,5 @@
-import { OzApiError, type OzClient } from '../oz/index.js';
+import { OzApiError, type Analysis, type OzClient } from '../oz/index.js';
+import { isSettled, waitForAnalysis } from './duplicates/poll-analysis.js';
 
 /** A COLLECTION analysis that matched a person and so blocks the person's deletion. */
 export interface RelatedAnalysis {
@@ -9,7 +10,7 @@ export interface RelatedAnalysis {
   readonly confidence: number | null;
 }
 
-export type AnalysisScanClient = Pick<OzClient, 'iterateFolders' | 'getFolder'>;
+export type AnalysisScanClient = Pick<OzClient, 'iterateFolders' | 'getFolder' | 'getAnalysis'>;
 
 const FOLDER_READS_IN_FLIGHT = 4;
 
@@ -36,8 +37,9 @@ export async function scanRelatedAnalyses(
         if (err instanceof OzApiError && err.isNotFound) return null;
         throw err;
       });
-      for (const analysis of folder?.analyses ?? []) {
-        if (analysis.type !== 'COLLECTION') continue;
+      for (const listed of folder?.analyses ?? []) {
+        if (listed.type !== 'COLLECTION') continue;
+        const analysis = await settled(client, listed, folderId, signal);
         for (const match of analysis.resultsMedia) {
           if (match.personId === null || !personIds.has(match.personId)) continue;
           const list = found.get(match.personId) ?? [];
@@ -55,6 +57,13 @@ export async function scanRelatedAnalyses(
   };
   await Promise.all(Array.from({ length: FOLDER_READS_IN_FLIGHT }, worker));
   return found;
+}
+
+// Whom an analysis still running matched is not known yet (Oz fills results_media once it has
+// finished), and it may already block a deletion: wait for it, within the poll's time limit.
+async function settled(client: AnalysisScanClient, analysis: Analysis, folderId: string, signal?: AbortSignal): Promise<Analysis> {
+  const saysNothing = analysis.state === null && analysis.resolution === null;
+  return saysNothing || isSettled(analysis) ? analysis : waitForAnalysis(client, analysis, folderId, signal === undefined ? {} : { signal });
 }
 
 /** Looks up the analyses blocking one person; `fresh` forces a new scan. */

@@ -1,9 +1,10 @@
-import { OzApiError, OzErrorCode, type OzClient } from '../oz/index.js';
+import { OzApiError, type OzClient } from '../oz/index.js';
 import { scanningFinder, type RelatedAnalysesFinder, type RelatedAnalysis } from './delete-person-analyses.js';
+import { isMaybeBlocked } from './refused-delete.js';
 
 export type { RelatedAnalysis } from './delete-person-analyses.js';
 
-export type PersonDeletionClient = Pick<OzClient, 'deletePerson' | 'deleteAnalysis' | 'iterateFolders' | 'getFolder'>;
+export type PersonDeletionClient = Pick<OzClient, 'deletePerson' | 'deleteAnalysis' | 'iterateFolders' | 'getFolder' | 'getAnalysis'>;
 
 export interface DeletePersonInput {
   readonly collectionId: string;
@@ -19,14 +20,11 @@ export type DeletePersonOutcome =
 // New matches can appear between our analysis deletions and the retry; give up after this.
 const MAX_ATTEMPTS = 3;
 
-/** Oz refuses (400, code 4) to delete a person that COLLECTION analyses matched. */
-export function isBlockedByAnalyses(err: unknown): err is OzApiError {
-  return err instanceof OzApiError && err.httpStatus === 400 && err.errorCode === OzErrorCode.invalidValue;
-}
-
 /**
- * Deletes a person; when analyses block it, reports them (not confirmed) or deletes
- * them first (confirmed). Other errors, including 404, reach the caller unchanged.
+ * Deletes a person; when the server refuses (in whatever words, see isMaybeBlocked) and
+ * COLLECTION analyses matched the person, reports them (not confirmed) or deletes them
+ * first (confirmed). A refusal with no such analysis, 401/403/404 and other errors reach the
+ * caller unchanged.
  */
 export async function deletePerson(
   client: PersonDeletionClient,
@@ -41,7 +39,7 @@ export async function deletePerson(
       await client.deletePerson(input.collectionId, input.personId, { signal: opts.signal });
       return { status: 'deleted', deletedAnalyses };
     } catch (err) {
-      if (!isBlockedByAnalyses(err)) throw err;
+      if (!isMaybeBlocked(err)) throw err;
       refusal = err;
     }
     const analyses = await finder.find(input.personId, { fresh: attempt > 0, signal: opts.signal });

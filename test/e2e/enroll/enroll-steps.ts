@@ -38,7 +38,7 @@ export async function personsOnServer(sandbox: SandboxServer): Promise<PersonOnS
   for await (const p of client.iteratePersons(collectionId)) {
     out.push({
       firstName: (p.metaData?.['person_info'] as { first_name: string }).first_name,
-      tags: p.images.map((i) => [...i.tags].sort()),
+      tags: (await client.listPersonImages(collectionId, p.personId)).map((i) => [...i.tags].sort()),
       enrollment: p.metaData?.['enrollment'] as Record<string, unknown>,
     });
   }

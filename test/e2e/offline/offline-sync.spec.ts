@@ -45,10 +45,10 @@ async function enrollAtWebcam(page: Page, first: string, last: string): Promise<
 
 const tile = (page: Page, label: string, count: number) => page.getByRole('list', { name: 'Queue counts' }).getByRole('listitem', { name: `${label}: ${count}` });
 
-test('offline: three persons enrolled while the server is down sync by themselves when it is back', async ({ page }) => {
+test('offline: three persons enrolled while the server is down sync by themselves when it is back', async ({ page, sandboxProfile }) => {
   test.setTimeout(150_000);
   const sandboxDir = mkdtempSync(path.join(os.tmpdir(), 'enroll-desk-e2e-oz-'));
-  let sandbox: RunningSandbox | null = await startSandbox({ port: 0, dataDir: sandboxDir, seedDemo: true });
+  let sandbox: RunningSandbox | null = await startSandbox({ port: 0, dataDir: sandboxDir, seedDemo: true, profile: sandboxProfile });
   const { url, port } = sandbox;
   const demo = sandbox.demo as NonNullable<RunningSandbox['demo']>;
   try {
@@ -71,7 +71,7 @@ test('offline: three persons enrolled while the server is down sync by themselve
     await page.screenshot({ path: `${screenshots}/sync-offline-pending.png`, fullPage: true });
 
     // The server comes back on the same address with the same data: nobody touches the desk.
-    sandbox = await startSandbox({ port, dataDir: sandboxDir, seedDemo: true });
+    sandbox = await startSandbox({ port, dataDir: sandboxDir, seedDemo: true, profile: sandboxProfile });
     await expect(tile(page, 'Done today', 3)).toBeVisible({ timeout: 45_000 });
     await expect(tile(page, 'Pending', 0)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Online — all sent' })).toBeVisible();
@@ -87,10 +87,10 @@ test('offline: three persons enrolled while the server is down sync by themselve
   }
 });
 
-test('quarantine: items for a collection deleted meanwhile wait for the operator, who discards or retries them', async ({ page }) => {
+test('quarantine: items for a collection deleted meanwhile wait for the operator, who discards or retries them', async ({ page, sandboxProfile }) => {
   test.setTimeout(150_000);
   const sandboxDir = mkdtempSync(path.join(os.tmpdir(), 'enroll-desk-e2e-oz-'));
-  let sandbox: RunningSandbox | null = await startSandbox({ port: 0, dataDir: sandboxDir, seedDemo: true });
+  let sandbox: RunningSandbox | null = await startSandbox({ port: 0, dataDir: sandboxDir, seedDemo: true, profile: sandboxProfile });
   const { url, port } = sandbox;
   const demo = sandbox.demo as NonNullable<RunningSandbox['demo']>;
   const api = async (base: string) => {
@@ -112,10 +112,10 @@ test('quarantine: items for a collection deleted meanwhile wait for the operator
     await page.screenshot({ path: `${screenshots}/sync-pending-and-done.png`, fullPage: true });
 
     // Meanwhile someone deletes the collection (on a port this desk does not know), then the server is back.
-    const elsewhere = await startSandbox({ port: 0, dataDir: sandboxDir });
+    const elsewhere = await startSandbox({ port: 0, dataDir: sandboxDir, profile: sandboxProfile });
     await (await api(elsewhere.url)).deleteCollection(doomed.collectionId);
     await elsewhere.close();
-    sandbox = await startSandbox({ port, dataDir: sandboxDir, seedDemo: true });
+    sandbox = await startSandbox({ port, dataDir: sandboxDir, seedDemo: true, profile: sandboxProfile });
 
     await expect(tile(page, 'Quarantined', 2)).toBeVisible({ timeout: 45_000 });
     await expect(page.getByRole('button', { name: 'Online — all sent, 2 need attention' })).toBeVisible();

@@ -172,7 +172,9 @@ describe('the queue in the app', () => {
     const { client } = await signedInClient(sb);
     const tagged = [];
     for await (const p of client.iteratePersons(demo.collectionId)) {
-      if ((p.metaData?.['person_info'] as { first_name?: string }).first_name === 'Tagfix') tagged.push(p.images.map((i) => [...i.tags].sort()));
+      if ((p.metaData?.['person_info'] as { first_name?: string }).first_name === 'Tagfix') {
+        tagged.push((await client.listPersonImages(demo.collectionId, p.personId)).map((i) => [...i.tags].sort()));
+      }
     }
     expect(tagged).toEqual([[['orientation_portrait', 'photo_selfie']]]);
 

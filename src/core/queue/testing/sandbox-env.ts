@@ -2,6 +2,7 @@ import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../..
 import { createOzClient, type OzClient } from '../../oz/index.js';
 import { InMemorySecretStore } from '../../secrets/in-memory-secret-store.js';
 import { openQueue, type EnrollmentQueue } from '../enrollment-queue.js';
+import { testSandboxProfile } from '../../../../test/helpers/sandbox-profile.js';
 import { tempDir } from './queue-test-kit.js';
 
 export interface SandboxQueueEnv {
@@ -14,9 +15,9 @@ export interface SandboxQueueEnv {
   close(): Promise<void>;
 }
 
-/** A seeded sandbox on 127.0.0.1, a signed-in client and a queue in a temporary data folder. */
+/** A seeded sandbox on 127.0.0.1 (on the suite's profile), a signed-in client and a queue in a temporary data folder. */
 export async function startSandboxQueueEnv(opts: SandboxOptions = {}): Promise<SandboxQueueEnv> {
-  const sandbox = await startSandbox({ port: 0, dataDir: null, seedDemo: true, ...opts });
+  const sandbox = await startSandbox({ port: 0, dataDir: null, seedDemo: true, profile: testSandboxProfile(), ...opts });
   const demo = sandbox.demo as NonNullable<RunningSandbox['demo']>;
   const signedInClient = async (email: string, password: string): Promise<OzClient> => {
     const { client, session } = createOzClient({ baseUrl: sandbox.url, email, password, timeoutMs: 10_000 });

@@ -4,6 +4,7 @@ import { personNameSchema, type PersonName, type PersonSummary, type PhotoInfo }
 import { migrate } from '../../storage/migrate.js';
 import { cacheMigrations } from './cache-migrations.js';
 import type { CacheCipher } from './cache-cipher.js';
+import { PersonPhotos } from './person-photos.js';
 import { ThumbnailCache } from './thumbnail-cache.js';
 import { matchesQuery, nameHaystack } from './name-search.js';
 
@@ -46,6 +47,8 @@ export class DeskCache {
   readonly #index = new Map<string, Map<string, IndexEntry>>();
   /** Thumbnails as data URLs: faces stay in memory, never on disk. */
   readonly thumbnails = new ThumbnailCache();
+  /** Photo lists of persons the server lists without them, kept briefly in memory. */
+  readonly personPhotos = new PersonPhotos();
 
   constructor(db: Database.Database, cipher: CacheCipher, now: () => number = Date.now) {
     this.#db = db;
@@ -59,6 +62,7 @@ export class DeskCache {
     const removed = this.#db.transaction(() => TABLES.reduce((n, t) => n + this.#db.prepare(`DELETE FROM ${t}`).run().changes, 0)).immediate();
     this.#index.clear();
     this.thumbnails.clear();
+    this.personPhotos.clear();
     this.#cipher.forget();
     return removed;
   }
@@ -90,6 +94,7 @@ export class DeskCache {
       // Rebuilt from what is left on the next search; purged faces leave memory too.
       this.#index.clear();
       this.thumbnails.clear();
+      this.personPhotos.clear();
     }
     return removed;
   }

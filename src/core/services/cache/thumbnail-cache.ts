@@ -1,30 +1,9 @@
+import { LruCache } from './lru-cache.js';
+
 /** Thumbnails as data URLs, newest kept: faces stay in memory only, never on disk. */
-export class ThumbnailCache {
-  readonly #entries = new Map<string, string>();
-
-  constructor(private readonly capacity = 2000) {}
-
-  get(url: string): string | undefined {
-    const hit = this.#entries.get(url);
-    if (hit !== undefined) {
-      this.#entries.delete(url);
-      this.#entries.set(url, hit);
-    }
-    return hit;
-  }
-
-  set(url: string, dataUrl: string): void {
-    this.#entries.delete(url);
-    this.#entries.set(url, dataUrl);
-    while (this.#entries.size > this.capacity) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.#entries.delete(oldest);
-    }
-  }
-
-  clear(): void {
-    this.#entries.clear();
+export class ThumbnailCache extends LruCache<string> {
+  constructor(capacity = 2000) {
+    super(capacity);
   }
 }
 

@@ -62,9 +62,10 @@ export class CollectionsService {
     const collection = await client.getCollection(collectionId);
     const personIds = new Set<string>();
     let photos = 0;
+    const reader = this.deps.cache.personPhotos;
     for await (const person of client.iteratePersons(collectionId, { pageSize: 500 })) {
       personIds.add(person.personId);
-      photos += person.images.length;
+      photos += (await reader.of(client, collectionId, person, { fresh: true })).length;
     }
     const related = personIds.size === 0 ? new Map() : await scanRelatedAnalyses(client, personIds);
     const analyses = new Set([...related.values()].flat().map((a: { analysisId: string }) => a.analysisId));

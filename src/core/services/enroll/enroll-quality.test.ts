@@ -27,9 +27,10 @@ let scan: ScanOutcome;
 let sink: DrainingSink;
 const collectionId = () => sb.demo?.collectionId ?? '';
 
+// Photos through the images route, which every profile serves (strict embeds none in a person).
 async function persons(): Promise<Person[]> {
   const out: Person[] = [];
-  for await (const p of client.iteratePersons(collectionId())) out.push(p);
+  for await (const p of client.iteratePersons(collectionId())) out.push({ ...p, images: await client.listPersonImages(collectionId(), p.personId) });
   return out;
 }
 const enrollmentOf = (p: Person | undefined) => p?.metaData?.['enrollment'] as Record<string, unknown> | undefined;

@@ -42,9 +42,10 @@ async function writeFace(path: string, seed: number): Promise<void> {
   await writeFile(path, await (await uniqueFace(seed)).jpeg().toBuffer());
 }
 
+// Photos through the images route, which every profile serves (strict embeds none in a person).
 async function persons(): Promise<Person[]> {
   const out: Person[] = [];
-  for await (const p of client.iteratePersons(collectionId)) out.push(p);
+  for await (const p of client.iteratePersons(collectionId)) out.push({ ...p, images: await client.listPersonImages(collectionId, p.personId) });
   return out;
 }
 

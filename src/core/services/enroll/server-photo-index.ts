@@ -1,4 +1,5 @@
-import type { CallOptions, OzClient } from '../../oz/index.js';
+import type { CallOptions, OzClient, Person } from '../../oz/index.js';
+import { PersonPhotos } from '../cache/person-photos.js';
 import { hashOfUploadName } from './enrollment-sink.js';
 
 /** Photo hash → person, for the photos of one collection already on the server. */
@@ -11,11 +12,23 @@ export type ServerPhotoIndex = ReadonlyMap<string, string>;
  */
 export async function indexServerPhotos(client: OzClient, collectionId: string, opts: CallOptions = {}): Promise<ServerPhotoIndex> {
   const index = new Map<string, string>();
-  for await (const person of client.iteratePersons(collectionId, { ...opts, pageSize: 200 })) {
-    for (const image of person.images) {
-      const sha = hashOfUploadName(image.originalName);
-      if (sha !== null) index.set(sha, person.personId);
+  const reader = new PersonPhotos();
+  let page: Person[] = [];
+  const readPage = async (): Promise<void> => {
+    // Fresh reads: a photo enrolled a moment ago from another desk must count.
+    const photos = await reader.ofAll(client, collectionId, page, { fresh: true, signal: opts.signal });
+    for (const [personId, images] of photos) {
+      for (const image of images) {
+        const sha = hashOfUploadName(image.originalName);
+        if (sha !== null) index.set(sha, personId);
+      }
     }
+    page = [];
+  };
+  for await (const person of client.iteratePersons(collectionId, { ...opts, pageSize: 200 })) {
+    page.push(person);
+    if (page.length >= 200) await readPage();
   }
+  await readPage();
   return index;
 }

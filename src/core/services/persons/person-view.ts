@@ -1,5 +1,5 @@
 import type { PersonName } from '../../../shared/domain/persons.js';
-import type { MetaData, Person } from '../../oz/index.js';
+import type { MetaData, Person, PersonImage } from '../../oz/index.js';
 import type { CachedPerson } from '../cache/desk-cache.js';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
@@ -16,14 +16,15 @@ export function nameOf(meta: MetaData | null): PersonName {
   return { first: text(info['first_name']), middle: text(info['middle_name']), last: text(info['last_name']) };
 }
 
-export function toCachedPerson(person: Person, collectionId: string): CachedPerson {
+/** `images`: the person's photos, embedded or read through the images route (see PersonPhotos). */
+export function toCachedPerson(person: Person, collectionId: string, images: readonly PersonImage[]): CachedPerson {
   return {
     personId: person.personId,
     collectionId: person.collectionId ?? collectionId,
     name: nameOf(person.metaData),
-    photoCount: person.images.length,
+    photoCount: images.length,
     timeCreated: person.timeCreated,
-    thumbUrl: person.images.find((i) => i.thumbUrl !== null)?.thumbUrl ?? null,
+    thumbUrl: images.find((i) => i.thumbUrl !== null)?.thumbUrl ?? null,
   };
 }
 

@@ -13,6 +13,7 @@ import { PhotosService } from '../photos/photos-service.js';
 import { prepareUploads } from '../photos/prepare-uploads.js';
 import { PersonsService } from './persons-service.js';
 import { EnrolledPhotos } from '../enroll/enrolled-photos.js';
+import { onStrictProfile } from '../../../../test/helpers/sandbox-profile.js';
 
 let sb: Sandbox;
 let client: OzClient;
@@ -87,7 +88,8 @@ describe('PersonsService', () => {
   it('pages persons, fills the name index page by page and searches it (accents folded)', async () => {
     await seed([['José', 'Álvarez'], ['Ann', 'Lovelace'], ['Bob', 'Stone'], ['Anna', 'Karenina'], ['Zoë', 'Ann'], ['Carl', 'Sagan']]);
     const page = await persons.list(collectionId, 2, 2);
-    expect(page).toMatchObject({ offset: 2, total: 6, offline: false });
+    // A full page: only a server that counts can say how many there are.
+    expect(page).toMatchObject({ offset: 2, total: onStrictProfile() ? null : 6, offline: false });
     expect(page.items.map((p) => p.name.first)).toEqual(['Bob', 'Anna']);
 
     const first = persons.search(collectionId, 'ann', 10);

@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import type { DeletePersonOutcomeView, IndexProgress, PersonDetail, PersonsPage, PersonsSearchResult, PhotoInfo } from '../../../shared/domain/persons.js';
-import type { OzClient, PersonImage } from '../../oz/index.js';
+import type { OzClient, Person, PersonImage } from '../../oz/index.js';
 import type { PhotoProcessor } from '../../images/photo-processor.js';
-import type { DeskCache } from '../cache/desk-cache.js';
+import type { CachedPerson, DeskCache } from '../cache/desk-cache.js';
 import { unreachableReason } from '../cache/unreachable.js';
 import { deletePerson } from '../delete-person.js';
 import type { EnrolledPhotos } from '../enroll/enrolled-photos.js';
@@ -26,6 +26,12 @@ export interface PersonsServiceDeps {
 const INDEX_FRESH_MS = 5 * 60_000;
 const THUMBS_IN_FLIGHT = 4;
 
+/** The server's total, or (when it sends none) the end a short page reveals. */
+function knownTotal(page: { readonly items: readonly unknown[]; readonly total: number | null }, offset: number, limit: number): number | null {
+  if (page.total !== null) return page.total;
+  return page.items.length < limit ? offset + page.items.length : null;
+}
+
 /** Persons of a collection: pages from the server (mirrored into the cache), name search, thumbnails, detail. */
 export class PersonsService {
   readonly #deps: PersonsServiceDeps;
@@ -39,10 +45,12 @@ export class PersonsService {
 
   async list(collectionId: string, offset: number, limit: number): Promise<PersonsPage> {
     try {
-      const page = await this.#deps.client().listPersons(collectionId, { limit, offset });
-      const items = page.items.map((p) => toCachedPerson(p, collectionId));
-      const asOf = this.#deps.cache.putPersonsPage(collectionId, offset, items, page.total);
-      return { offset, items: items.map(toSummary), total: page.total, asOf, offline: false, offlineReason: null };
+      const client = this.#deps.client();
+      const page = await client.listPersons(collectionId, { limit, offset });
+      const items = await this.#withPhotos(client, collectionId, page.items);
+      const total = knownTotal(page, offset, limit);
+      const asOf = this.#deps.cache.putPersonsPage(collectionId, offset, items, total);
+      return { offset, items: items.map(toSummary), total, asOf, offline: false, offlineReason: null };
     } catch (err) {
       const reason = unreachableReason(err);
       if (reason === null) throw err;
@@ -79,11 +87,18 @@ export class PersonsService {
     const client = this.#deps.client();
     const pages = walkPages((limit, offset) => client.listPersons(collectionId, { limit, offset }), { pageSize, idOf: (p) => p.personId });
     for await (const page of pages) {
-      this.#deps.cache.putPersonsPage(collectionId, page.offset, page.fresh.map((p) => toCachedPerson(p, collectionId)), page.total);
+      const total = knownTotal(page, page.offset, pageSize);
+      this.#deps.cache.putPersonsPage(collectionId, page.offset, await this.#withPhotos(client, collectionId, page.fresh), total);
       if (page.last) this.#deps.cache.completeIndex(collectionId, started);
       const state = this.#deps.cache.indexState(collectionId);
-      this.#deps.onIndexProgress({ collectionId, indexed: state.indexed, total: page.total ?? state.total, complete: page.last });
+      this.#deps.onIndexProgress({ collectionId, indexed: state.indexed, total: total ?? state.total, complete: page.last });
     }
+  }
+
+  /** Photo counts and thumbnails come from the photos, embedded or read per person. */
+  async #withPhotos(client: OzClient, collectionId: string, persons: readonly Person[]): Promise<CachedPerson[]> {
+    const photos = await this.#deps.cache.personPhotos.ofAll(client, collectionId, persons);
+    return persons.map((p) => toCachedPerson(p, collectionId, photos.get(p.personId) ?? []));
   }
 
   /** Thumbnails of the persons on screen, fetched with the signed-in client and kept in memory. */
@@ -120,8 +135,8 @@ export class PersonsService {
     try {
       const client = this.#deps.client();
       const person = await client.getPerson(collectionId, personId);
-      const images = person.images.length > 0 ? person.images : await client.listPersonImages(collectionId, personId);
-      const cached = { ...toCachedPerson({ ...person, images }, collectionId) };
+      const images = await cache.personPhotos.of(client, collectionId, person, { fresh: true });
+      const cached = toCachedPerson(person, collectionId, images);
       const photos = await Promise.all(images.map((image) => this.#photoInfo(image)));
       cache.upsertPerson(cached);
       cache.putPhotos(personId, photos.map(({ thumbnail: _thumbnail, ...rest }) => rest));

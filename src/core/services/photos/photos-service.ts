@@ -50,6 +50,7 @@ export class PhotosService {
   }
 
   #adjustCount(collectionId: string, personId: string, delta: number): void {
+    this.deps.cache.personPhotos.forget(collectionId, personId);
     const cached = this.deps.cache.person(collectionId, personId);
     if (cached !== null) this.deps.cache.upsertPerson({ ...cached, photoCount: Math.max(0, cached.photoCount + delta) });
   }

@@ -5,6 +5,15 @@ import { initialPersonsState, PERSONS_PAGE_SIZE, type PersonsSlice } from './sta
 
 const SEARCH_LIMIT = 200;
 
+/**
+ * Without a total from the server: a short page ends the list; a full one counts one more
+ * row, so scrolling to it loads the next page.
+ */
+function estimatedTotal(known: number | null, page: number, count: number): number {
+  const end = page * PERSONS_PAGE_SIZE + count;
+  return count < PERSONS_PAGE_SIZE ? end : Math.max(known ?? 0, end + 1);
+}
+
 export function createPersonsSlice(ipc: IpcClient): StateCreator<AppState, [], [], PersonsSlice> {
   return (set, get) => {
     const thumbsAsked = new Set<string>();
@@ -30,7 +39,7 @@ export function createPersonsSlice(ipc: IpcClient): StateCreator<AppState, [], [
             pagesLoading: stillLoading,
             personsError: null,
             personPages: { ...s.personPages, [page]: items },
-            personsTotal: total ?? Math.max(s.personsTotal ?? 0, page * PERSONS_PAGE_SIZE + items.length),
+            personsTotal: total ?? estimatedTotal(s.personsTotal, page, items.length),
             personsFreshness: freshness,
           };
         });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PersonSummary } from '../../../../shared/domain/persons.js';
 import { ok } from '../../../../shared/result.js';
@@ -8,6 +9,14 @@ import { PERSONS_PAGE_SIZE } from './state.js';
 
 const person = (i: number): PersonSummary => ({ personId: `p${i}`, collectionId: 'c1', name: { first: `F${i}`, middle: '', last: 'L' }, photoCount: 1, timeCreated: 1 });
 const fresh = { asOf: 1, offline: false, offlineReason: null };
+
+// A server that sends no total (allowed by Oz's docs): pages only.
+function untotalledIpc(size: number) {
+  return new FakeIpcClient({
+    'persons:list': ({ offset, limit }) =>
+      ok({ offset, total: null, items: Array.from({ length: Math.max(0, Math.min(limit, size - offset)) }, (_, k) => person(offset + k)), ...fresh }),
+  });
+}
 
 function pagedIpc(total: number) {
   return new FakeIpcClient({
@@ -55,5 +64,20 @@ describe('persons slice', () => {
     expect(ipc.calls.filter((c) => c.channel === 'persons:search')).toHaveLength(2);
     await store.getState().searchPersons('  ');
     expect(store.getState().personsSearch).toBeNull();
+  });
+
+  it('without a total from the server, scrolling to the last row reaches every person and ends at the right count', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 5 * PERSONS_PAGE_SIZE }), fc.array(fc.nat(), { maxLength: 4 }), async (size, jumps) => {
+        const store = createAppStore(untotalledIpc(size));
+        await store.getState().openPersons('c1');
+        // Some scrolls to rows already counted, then to the last row until the count stops growing.
+        for (const jump of jumps) await store.getState().ensurePersonsPage(Math.floor((jump % Math.max(1, store.getState().personsTotal ?? 1)) / PERSONS_PAGE_SIZE));
+        for (let guard = 0; guard < 10; guard += 1) await store.getState().ensurePersonsPage(Math.floor(Math.max(0, (store.getState().personsTotal ?? 0) - 1) / PERSONS_PAGE_SIZE));
+        expect(store.getState().personsTotal).toBe(size);
+        if (size > 0) expect(personAt(store.getState().personPages, size - 1)?.personId).toBe(`p${size - 1}`);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
