@@ -5,7 +5,6 @@ import { defineConfig } from 'vitest/config';
 // tests, the sandbox's own tests and the long fault/kill suites run once, on "default".
 const onBothProfiles = [
   'src/cli/commands/import-command.test.ts',
-  'src/cli/commands/import-offline.test.ts',
   'src/cli/commands/queue-sync-commands.test.ts',
   'src/core/app/**/*.test.ts',
   'src/core/queue/{sync-worker,connectivity,at-rest,keychain-queue}.test.ts',
@@ -31,7 +30,25 @@ export default defineConfig({
         extends: true,
         test: { name: 'default', include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'], env: { OZ_SANDBOX_PROFILE: 'default' } },
       },
-      { extends: true, test: { name: 'strict', include: onBothProfiles, env: { OZ_SANDBOX_PROFILE: 'strict' } } },
+      {
+        extends: true,
+        test: {
+          name: 'strict',
+          include: onBothProfiles,
+          exclude: [
+            'test/integration/duplicate-check.test.ts', // walks every profile itself
+            // No sandbox in these: once is enough.
+            'src/core/services/cache/desk-cache.test.ts',
+            'src/core/services/deletion-jobs/*.test.ts',
+            'src/core/services/enroll/queued-enrollment-sink.test.ts',
+            'test/audit/scan-data-folder.test.ts',
+            'test/e2e/**',
+            'node_modules/**',
+            'out/**',
+          ],
+          env: { OZ_SANDBOX_PROFILE: 'strict' },
+        },
+      },
     ],
   },
 });
