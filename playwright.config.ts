@@ -32,8 +32,6 @@ export default defineConfig<object, WorkerOptions>({
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   projects: [
     { name: 'browser', use: { ...browser, sandboxProfile: 'default' } },
-    // The same specs against the sandbox's strict profile (docs/oz-sandbox.md, Profiles).
-    { name: 'browser-strict', use: { ...browser, sandboxProfile: 'strict' } },
     // Runs the same specs in the desktop shell through _electron.launch (see fixtures.ts).
     { name: 'electron' },
   ],
