@@ -39,6 +39,16 @@ function expectNothingReached(bystander: HostileServer): void {
   expect(bystander.requests).toEqual([]);
 }
 
+describe('plain http only on loopback: the rule every host (app, browser mode, CLI) meets in createOzClient', () => {
+  it('refuses http to another machine before any connection, and allows it on loopback', async () => {
+    const bystander = await hostile((_req, res) => json(res, 200, {}));
+    expect(() => clientOf('http://oz.example.com')).toThrow(/must use https:\/\//);
+    expect(() => clientOf(`http://user:pw@127.0.0.1:${bystander.port}`)).toThrow(/user name or password/);
+    expect(() => clientOf(bystander.url)).not.toThrow();
+    expectNothingReached(bystander);
+  });
+});
+
 describe('a hostile server cannot redirect credentials', () => {
   it('refuses a 307 on login to another port: that port never sees the password', async () => {
     const bystander = await hostile((_req, res) => json(res, 200, {}));
