@@ -1,8 +1,11 @@
 import cliProgress from 'cli-progress';
-import type { SyncReport, SyncStatus, SyncWorker } from '../../core/queue/index.js';
+import type { BackoffPolicy, SyncReport, SyncStatus, SyncWorker } from '../../core/queue/index.js';
 
-/** Back-off waits are real here; only the probe while offline is quicker than the app's. */
+/** The probe while offline is quicker than the app's: someone waits for the command. */
 export const CLI_PROBE_INTERVAL_MS = 3_000;
+
+/** The app's back-off, capped at 30 s rather than 10 min: a drain lasts minutes (--wait), not a shift. */
+export const CLI_BACKOFF: BackoffPolicy = { baseMs: 2_000, capMs: 30_000 };
 
 /**
  * Sends the queue through the sync worker (its retries, back-off, Retry-After, pause and

@@ -15,7 +15,7 @@ import { createFaceDetector } from '../../core/quality/index.js';
 import { createDeskSyncWorker, EnrollService, QueuedEnrollmentSink } from '../../core/services/enroll/index.js';
 import type { SettingsStore } from '../../core/settings/settings-store.js';
 import { describeDuration, parseDuration } from '../duration-option.js';
-import { CLI_PROBE_INTERVAL_MS, drainWithin } from './drain.js';
+import { CLI_BACKOFF, CLI_PROBE_INTERVAL_MS, drainWithin } from './drain.js';
 import { ItemTrackingSink, settleOutcomes, type PersonOutcome } from './import-outcomes.js';
 import { exitCode, fileResults, personCounts, summaryTable, type ReportInput } from './import-report.js';
 import type { ImportTarget } from './import-target.js';
@@ -140,7 +140,7 @@ async function send(options: ImportOptions, deps: ImportDeps): Promise<SyncRepor
   const budget = parseDuration(options.wait) ?? 0;
   const { client } = deps;
   if (client === null || budget === 0) return null;
-  const worker = createDeskSyncWorker({ queue: deps.queue, db: deps.db, getClient: () => client, concurrency: 2, probeIntervalMs: CLI_PROBE_INTERVAL_MS });
+  const worker = createDeskSyncWorker({ queue: deps.queue, db: deps.db, getClient: () => client, concurrency: 2, probeIntervalMs: CLI_PROBE_INTERVAL_MS, backoff: CLI_BACKOFF });
   worker.serverReachable();
   return drainWithin(worker, budget, { quiet: options.json === true, label: 'sending' });
 }

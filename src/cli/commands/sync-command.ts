@@ -7,7 +7,7 @@ import { cliOzClient, parseServerUrl, SERVER_FLAGS } from '../server-option.js';
 import { serverUrlProblem } from '../../shared/domain/server-url.js';
 import { DEFAULT_WAIT, describeDuration, parseDuration, WAIT_FLAGS, WAIT_HELP } from '../duration-option.js';
 import { signInPatiently, startupRetryMs } from '../sign-in.js';
-import { CLI_PROBE_INTERVAL_MS, drainWithin } from './drain.js';
+import { CLI_BACKOFF, CLI_PROBE_INTERVAL_MS, drainWithin } from './drain.js';
 import { EXIT } from './import-report.js';
 import { dataDirOf, defaultQueueCliDeps, type QueueCliDeps } from './queue-command.js';
 
@@ -61,7 +61,7 @@ async function runSync(options: SyncOptions, dataDir: string, deps: QueueCliDeps
     try {
       let report: SyncReport | null = null;
       if (signIn.online) {
-        const worker = createDeskSyncWorker({ queue, db, getClient: () => client, concurrency, probeIntervalMs: CLI_PROBE_INTERVAL_MS });
+        const worker = createDeskSyncWorker({ queue, db, getClient: () => client, concurrency, probeIntervalMs: CLI_PROBE_INTERVAL_MS, backoff: CLI_BACKOFF });
         worker.serverReachable();
         report = await drainWithin(worker, budget, { quiet: options.json === true, label: 'sync' });
       }
