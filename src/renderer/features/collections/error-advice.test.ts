@@ -15,4 +15,12 @@ describe('adviceFor', () => {
     expect(adviceFor({ code: 'NETWORK', message: 'connection refused' }).next).toMatch(/network/);
     expect(adviceFor({ code: 'NOT_SIGNED_IN', message: 'Sign in first.' }).next).toBe('Sign in again.');
   });
+
+  it('says what is true about a photo already enrolled, and what to do', () => {
+    const still = adviceFor({ code: 'CONFLICT', message: 'Photo 1 is already enrolled', details: { reason: 'already_enrolled', personId: 'p1' } });
+    expect(still.next).toMatch(/delete the person to enroll them again/);
+    const unconfirmed = adviceFor({ code: 'CONFLICT', message: 'Photo 1 was enrolled', details: { reason: 'already_enrolled_unconfirmed', personId: 'p1' } });
+    expect(unconfirmed.next).toMatch(/once the desk is online/);
+    expect(adviceFor({ code: 'CONFLICT', message: 'changed' }).next).toMatch(/refresh/);
+  });
 });

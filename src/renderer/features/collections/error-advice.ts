@@ -23,6 +23,14 @@ function ozCode(error: AppError): number | null {
   return typeof details?.errorCode === 'number' ? details.errorCode : null;
 }
 
+/** A conflict says what is true: a photo still enrolled, one the server could not confirm, or a concurrent change. */
+function conflictNext(error: AppError): string {
+  const reason = (error.details as { reason?: unknown } | undefined)?.reason;
+  if (reason === 'already_enrolled') return 'Open that person to add or remove photos, or delete the person to enroll them again.';
+  if (reason === 'already_enrolled_unconfirmed') return 'Try again once the desk is online: the server is asked whether the photo is still enrolled.';
+  return 'Someone changed it at the same time; refresh and try again.';
+}
+
 export interface ErrorAdvice {
   /** What happened, including the server's own words when it sent any. */
   readonly text: string;
@@ -57,7 +65,7 @@ export function adviceFor(error: AppError): ErrorAdvice {
     case 'NOT_FOUND':
       return { text, next: 'Refresh the list to see the current state.', code: null };
     case 'CONFLICT':
-      return { text, next: 'Someone changed it at the same time; refresh and try again.', code: null };
+      return { text, next: conflictNext(error), code: null };
     case 'CONFIG':
       return { text, next: 'Tell IT: the desk is not set up for this.', code: null };
     case 'UNKNOWN_CHANNEL':
