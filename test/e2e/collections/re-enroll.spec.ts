@@ -6,7 +6,9 @@ import { faceFiles, openCollection, sandboxApi, signIn } from './helpers.js';
 /** Persons of the collection named Rita, as the server lists them (raw HTTP). */
 async function ritasOnServer(api: OzTestClient, collectionId: string): Promise<{ personId: string; photos: number }[]> {
   const page = await api.get(`/api/collections/${collectionId}/persons/?limit=1000`);
-  const ritas = (page.body.items as { person_id: string; meta_data: { person_info?: { first_name?: string } } | null }[]).filter(
+  // Oz may answer a list as a bare array or as {items, total}.
+  const listed = (Array.isArray(page.body) ? page.body : page.body.items) as { person_id: string; meta_data: { person_info?: { first_name?: string } } | null }[];
+  const ritas = listed.filter(
     (p) => p.meta_data?.person_info?.first_name === 'Rita',
   );
   const out: { personId: string; photos: number }[] = [];
@@ -32,7 +34,8 @@ async function enrollRita(page: Page): Promise<void> {
 
 test('a person deleted in the app, or through raw HTTP, is enrolled again from the same photo', async ({ page, sandbox }) => {
   const api = await sandboxApi(sandbox);
-  const collectionId = (await api.get('/api/collections/')).body.items[0].collection_id as string;
+  const collections = (await api.get('/api/collections/')).body;
+  const collectionId = (Array.isArray(collections) ? collections : collections.items)[0].collection_id as string;
   await signIn(page, sandbox);
   await openCollection(page, 'demo-watchlist');
 
