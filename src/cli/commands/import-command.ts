@@ -17,6 +17,8 @@ import { EXIT } from './import-report.js';
 import { importInto, type ImportDeps, type ImportOptions } from './import-run.js';
 import { isUuid, resolveTarget } from './import-target.js';
 import { defaultQueueCliDeps, type QueueCliDeps } from './queue-command.js';
+import { duplicatePlan } from './import-duplicates.js';
+import { sharedCache } from '../../core/services/cache/shared-cache.js';
 
 /**
  * `enroll-desk import <folder>`: the same dry run and enrollment as the Enroll screen, for
@@ -42,6 +44,9 @@ export function registerImportCommand(program: Command, deps: QueueCliDeps = def
     .option('--email <email>', 'Oz user (default: $OZ_EMAIL, else the desk’s saved sign-in); password in $OZ_PASSWORD or the keychain')
     .option('--create-collection', 'create the collection when no collection has this alias')
     .option('--accept-quality-warnings <note>', 'enroll photos the face-quality checks flagged, recording <note> (why; no names) with each')
+    .option('--duplicate-check <on|off>', 'ask Oz (Collection analysis) whether each face is already in the collection (default: the desk setting, on)')
+    .option('--on-duplicate <skip|add|new>', 'for a possible duplicate: skip the person (default), add the photos to the matched person, or enroll a new person')
+    .option('--duplicate-note <note>', 'with --on-duplicate new: why they are new persons (recorded in the audit log; no names)')
     .option(WAIT_FLAGS, WAIT_HELP, DEFAULT_WAIT)
     .option(DATA_FLAGS, DATA_HELP)
     .action(async (folder: string, options: ImportOptions, command: Command) => {
@@ -104,6 +109,8 @@ async function runImport(folder: string, options: ImportOptions, dataDir: string
   const terms = consentTermsOf(settings.get());
   const problem = usageProblem(options, settings);
   if (problem !== null) return fail(options, problem);
+  const plan = duplicatePlan(options, settings.get().duplicateCheck !== false);
+  if (typeof plan === 'string') return fail(options, plan);
   const creds = await credentials(options, settings, secrets);
   if (typeof creds === 'string') return fail(options, creds);
   const { client, session } = cliOzClient(creds);
@@ -127,6 +134,9 @@ async function runImport(folder: string, options: ImportOptions, dataDir: string
       client: resolved.offlineReason === null ? client : null,
       offlineReason: resolved.offlineReason,
       retryMs,
+      server: creds.server,
+      duplicates: plan,
+      nameCache: () => sharedCache(db, secrets),
     };
     return await importInto(folder, options, deps, resolved.target);
   } catch (err) {

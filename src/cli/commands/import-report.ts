@@ -1,4 +1,6 @@
 import type { ScanReport } from '../../core/import/report.js';
+import { describeCandidate } from '../../core/services/enroll/duplicate-decision.js';
+import { duplicateOf, type DuplicateColumn } from './import-duplicates.js';
 import type { PersonOutcome } from './import-outcomes.js';
 
 /** Exit codes of `enroll-desk import`; the first that applies wins, in this order: usage, refused, queued. */
@@ -14,6 +16,8 @@ export interface FileResult {
   readonly message?: string;
   readonly sha256?: string;
   readonly personId?: string;
+  /** Who the 1:N check thinks this file's person already is; null when nobody. */
+  readonly duplicate: DuplicateColumn | null;
 }
 
 export interface ReportInput {
@@ -39,7 +43,7 @@ export function fileResults(input: ReportInput): FileResult[] {
   for (const person of input.report.persons) {
     const outcome = byKey.get(person.key);
     for (const photo of person.photos) {
-      const common = { path: photo.path, person: person.key, ...(photo.sha256 ? { sha256: photo.sha256 } : {}) };
+      const common = { path: photo.path, person: person.key, ...(photo.sha256 ? { sha256: photo.sha256 } : {}), duplicate: duplicateOf(person, photo) };
       const issue = photo.status === 'accepted' && !input.acceptingQuality ? photo.quality?.issues[0] : undefined;
       if (issue) {
         // Refused by the face-quality checks: --accept-quality-warnings "<note>" enrolls it.
@@ -59,7 +63,7 @@ export function fileResults(input: ReportInput): FileResult[] {
       });
     }
   }
-  for (const stray of input.report.refused) files.push({ path: stray.path, person: null, status: 'refused', reason: stray.reason, message: stray.message });
+  for (const stray of input.report.refused) files.push({ path: stray.path, person: null, status: 'refused', reason: stray.reason, message: stray.message, duplicate: null });
   return files;
 }
 
@@ -78,6 +82,7 @@ export function summaryTable(input: ReportInput, files: readonly FileResult[], a
     ['files refused', c.photosRefused],
     ['duplicates skipped', c.duplicates],
     ['flagged by quality', c.flagged],
+    ['possible duplicates', report.persons.filter((p) => (p.possibleDuplicates?.length ?? 0) > 0).length],
     ['problems', report.problems.length],
   ];
   if (outcomes) {
@@ -88,7 +93,22 @@ export function summaryTable(input: ReportInput, files: readonly FileResult[], a
   const notable = files.filter((f) => f.status === 'refused');
   if (notable.length > 0) lines.push('', 'Not imported:', ...notable.map((f) => `  ${f.path}: ${f.message ?? f.reason ?? f.status}`));
   for (const p of report.problems) lines.push(`  ${p.path}${p.line === undefined ? '' : `:${p.line}`}: ${p.message}`);
+  lines.push(...duplicateLines(report));
   const waiting = (outcomes ?? []).filter((o) => o.status === 'queued');
   if (waiting.length > 0) lines.push('', 'Still queued:', ...waiting.map((o) => `  ${o.key}: ${o.reason ?? 'waiting to be sent.'}`));
   return `${lines.join('\n')}\n`;
+}
+
+/** The 1:N check's verdict in words: who each flagged person may be, or why the check was not done. */
+function duplicateLines(report: ScanReport): string[] {
+  const check = report.duplicateCheck;
+  if (check === undefined) return [];
+  const lines = check.message === null ? [] : ['', check.message];
+  const flagged = report.persons.filter((p) => (p.possibleDuplicates?.length ?? 0) > 0);
+  if (flagged.length > 0) lines.push('', 'Possible duplicates (--on-duplicate skip|add|new decides):');
+  for (const person of flagged) {
+    const best = person.possibleDuplicates?.[0];
+    if (best !== undefined) lines.push(`  ${person.key}: possible duplicate of ${describeCandidate(best)}`);
+  }
+  return lines;
 }

@@ -19,6 +19,8 @@ import { CLI_BACKOFF, CLI_PROBE_INTERVAL_MS, drainWithin } from './drain.js';
 import { ItemTrackingSink, settleOutcomes, type PersonOutcome } from './import-outcomes.js';
 import { exitCode, fileResults, personCounts, summaryTable, type ReportInput } from './import-report.js';
 import type { ImportTarget } from './import-target.js';
+import { choicesFor, cliDuplicateDeps, type DuplicatePlan } from './import-duplicates.js';
+import type { DeskCache } from '../../core/services/cache/desk-cache.js';
 
 export interface ImportOptions {
   readonly collection?: string;
@@ -33,6 +35,9 @@ export interface ImportOptions {
   readonly email?: string;
   readonly createCollection?: boolean;
   readonly acceptQualityWarnings?: string;
+  readonly duplicateCheck?: string;
+  readonly onDuplicate?: string;
+  readonly duplicateNote?: string;
   readonly wait: string;
 }
 
@@ -49,6 +54,10 @@ export interface ImportDeps {
   readonly offlineReason: string | null;
   /** How long the dry run's server reads retry transient errors. */
   readonly retryMs: number;
+  /** The server the desk signed in to (the 1:N checks' records belong to it and the operator). */
+  readonly server: string;
+  readonly duplicates: DuplicatePlan;
+  readonly nameCache: () => Promise<DeskCache>;
 }
 
 type Show = (phase: string, done: number, total: number, current?: string) => void;
@@ -95,6 +104,10 @@ function enrollService(deps: ImportDeps, sink: ItemTrackingSink, detector: Retur
     detector,
     thresholds: () => resolveQualityThresholds(deps.settings.get().qualityThresholds),
     onQualityOverride: (targets, override) => recordQualityOverride(deps.audit, targets, override),
+    duplicates: cliDuplicateDeps(
+      { db: deps.db, audit: deps.audit, cache: deps.nameCache, plan: deps.duplicates },
+      client === null ? null : { server: deps.server, account: deps.operator },
+    ),
   });
 }
 
@@ -116,7 +129,12 @@ export async function importInto(folder: string, options: ImportOptions, deps: I
       enqueued = await auditImport(deps.audit, consent, () =>
         service.enrollScan(
           scan,
-          { consent, allowDuplicates: options.allowDuplicates === true, qualityOverrides: acceptAll(scan.report, options.acceptQualityWarnings) },
+          {
+            consent,
+            allowDuplicates: options.allowDuplicates === true,
+            qualityOverrides: acceptAll(scan.report, options.acceptQualityWarnings),
+            duplicateChoices: choicesFor(scan.report, deps.duplicates),
+          },
           { onProgress: (p) => bar.show('queueing', p.done, p.total, p.current) },
         ),
       );
@@ -174,6 +192,7 @@ function print(options: ImportOptions, input: ReportInput, facts: RunFacts): voi
       files,
       problems: input.report.problems,
       serverCheckError: facts.serverCheckError,
+      duplicateCheck: input.report.duplicateCheck ?? null,
       sync: facts.sent,
       exitCode: facts.code,
     };

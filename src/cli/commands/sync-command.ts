@@ -10,6 +10,8 @@ import { signInPatiently, startupRetryMs } from '../sign-in.js';
 import { CLI_BACKOFF, CLI_PROBE_INTERVAL_MS, drainWithin } from './drain.js';
 import { EXIT } from './import-report.js';
 import { dataDirOf, defaultQueueCliDeps, type QueueCliDeps } from './queue-command.js';
+import type { CleanupPassResult } from '../../core/services/duplicates/index.js';
+import { syncCheckCleanups } from './sync-check-cleanups.js';
 
 interface SyncOptions {
   readonly json?: boolean;
@@ -65,11 +67,12 @@ async function runSync(options: SyncOptions, dataDir: string, deps: QueueCliDeps
         worker.serverReachable();
         report = await drainWithin(worker, budget, { quiet: options.json === true, label: 'sync' });
       }
+      const checks = signIn.online ? await syncCheckCleanups({ db, dataDir, secrets: deps.secretStore() }, client, { server, account: email }) : null;
       const status = queue.status();
       const code = exitCode(report, status);
       const why = signIn.online ? null : signIn.reason;
-      if (options.json === true) process.stdout.write(`${JSON.stringify({ report, status, offlineReason: why, exitCode: code })}\n`);
-      else process.stdout.write(`${summary(report, status, why ?? `the time ran out (--wait ${describeDuration(budget)})`)}\n`);
+      if (options.json === true) process.stdout.write(`${JSON.stringify({ report, status, offlineReason: why, checksToCleanUp: checks?.remaining ?? null, exitCode: code })}\n`);
+      else process.stdout.write(`${summary(report, status, why ?? `the time ran out (--wait ${describeDuration(budget)})`)}${cleanupLine(checks)}\n`);
       return code;
     } finally {
       queue.close();
@@ -78,6 +81,11 @@ async function runSync(options: SyncOptions, dataDir: string, deps: QueueCliDeps
     session.signOut();
     db.close();
   }
+}
+
+function cleanupLine(checks: CleanupPassResult | null): string {
+  if (checks === null || checks.cleaned + checks.remaining === 0) return '';
+  return `\n1:N checks cleaned up ${checks.cleaned}, still to clean up ${checks.remaining}`;
 }
 
 function exitCode(report: SyncReport | null, status: QueueStatus): number {
