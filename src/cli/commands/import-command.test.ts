@@ -161,7 +161,9 @@ describe('enroll-desk import', () => {
     const exported = await cli(['audit', 'export', '--json', ...data]);
     expect(exported.code).toBe(0);
     const entries = JSON.parse(exported.stdout) as { action: string; operator: string | null; counts?: Record<string, number> | null }[];
-    expect(entries.map((e) => e.action)).toEqual(['consentConfirmed', 'personCreated', 'personCreated', 'importConfirmed']);
+    // Each accepted face was checked 1:N, in the dry run and again in the import.
+    expect(entries.filter((e) => e.action === 'duplicateChecked')).toHaveLength(6);
+    expect(entries.filter((e) => e.action !== 'duplicateChecked').map((e) => e.action)).toEqual(['consentConfirmed', 'personCreated', 'personCreated', 'importConfirmed']);
     expect(entries.every((e) => e.operator === 'admin@demo.bank')).toBe(true);
     expect(exported.stdout).not.toMatch(/Alice|Bob|Good/);
     expect((await cli(['audit', 'verify', ...data])).code).toBe(0);

@@ -2,6 +2,7 @@ import type { AppInfoSlice } from './slices/app-info/state.js';
 import type { AuditSlice } from './slices/audit/state.js';
 import type { EnrollSlice } from './slices/enroll/state.js';
 import type { CollectionsSlice } from './slices/collections/state.js';
+import type { DuplicatesSlice } from './slices/duplicates/state.js';
 import type { PersonDetailSlice } from './slices/person-detail/state.js';
 import type { PersonsSlice } from './slices/persons/state.js';
 import type { NavigationSlice } from './slices/navigation/state.js';
@@ -21,4 +22,5 @@ export type AppState = SessionSlice &
   EnrollSlice &
   WebcamSlice &
   AuditSlice &
-  SyncSlice;
+  SyncSlice &
+  DuplicatesSlice;

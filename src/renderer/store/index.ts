@@ -5,6 +5,7 @@ import { createAppInfoSlice } from './slices/app-info/actions.js';
 import { createAuditSlice } from './slices/audit/actions.js';
 import { createEnrollSlice } from './slices/enroll/actions.js';
 import { createCollectionsSlice } from './slices/collections/actions.js';
+import { createDuplicatesSlice } from './slices/duplicates/actions.js';
 import { createPersonDetailSlice } from './slices/person-detail/actions.js';
 import { createPersonsSlice } from './slices/persons/actions.js';
 import { createNavigationSlice } from './slices/navigation/actions.js';
@@ -30,6 +31,7 @@ export function createAppStore(ipc: IpcClient): AppStore {
     ...createWebcamSlice(ipc)(...a),
     ...createAuditSlice(ipc)(...a),
     ...createSyncSlice(ipc)(...a),
+    ...createDuplicatesSlice(ipc)(...a),
   }));
   ipc.on('session:changed', (status) => store.getState().sessionChanged(status));
   ipc.on('collections:deletionProgress', (job) => store.getState().deletionProgress(job));
@@ -38,6 +40,7 @@ export function createAppStore(ipc: IpcClient): AppStore {
   ipc.on('import:finished', (result) => store.getState().scanFinished(result));
   ipc.on('import:personResult', ({ scanId, result }) => store.getState().personEnrolled(scanId, result));
   ipc.on('queue:changed', (status) => store.getState().syncChanged(status));
+  ipc.on('duplicates:changed', (status) => store.getState().cleanupChanged(status));
   return store;
 }
 

@@ -52,15 +52,17 @@ export interface CleanupPassResult {
   readonly remaining: number;
 }
 
-/** Cleans one recorded check, keeping the record (with the reason) when the server refused or failed. */
+/** Cleans one recorded check (a failure is always audited), keeping the record (with the reason) when the server refused or failed. */
 export async function settleCleanup(
   deps: { readonly client: CleanupClient; readonly records: CheckRecords; readonly audit?: AuditRecorder },
   record: CheckRecord,
-  signal?: AbortSignal,
+  opts: { readonly signal?: AbortSignal; readonly auditSuccess: boolean },
 ): Promise<string | null> {
   try {
-    const deleted = await cleanUpCheck(deps.client, record, signal);
+    const deleted = await cleanUpCheck(deps.client, record, opts.signal);
     deps.records.cleaned(record.folderId);
+    // The check's own entry already says its analysis went; a later pass records each deletion.
+    if (!opts.auditSuccess) return null;
     for (const analysisId of deleted) {
       deps.audit?.record({ action: 'analysisDeleted', targets: { collectionId: record.collectionId, analysisId }, outcome: 'done' });
     }
@@ -83,7 +85,7 @@ export async function cleanUpChecks(
   let cleaned = 0;
   for (const record of deps.records.due(deps.scope)) {
     if (signal?.aborted) break;
-    if ((await settleCleanup(deps, record, signal)) === null) cleaned += 1;
+    if ((await settleCleanup(deps, record, { ...(signal ? { signal } : {}), auditSuccess: true })) === null) cleaned += 1;
   }
   return { cleaned, remaining: deps.records.count(deps.scope) };
 }

@@ -103,7 +103,7 @@ export async function runCollectionCheck(deps: CheckDeps, collectionId: string, 
   // Cleaned up even when the operator cancelled: the folder holds a face.
   const cleanUp = async (): Promise<string | null> => {
     const record = deps.records.get(folder.folderId);
-    return record === null ? null : settleCleanup(deps, record);
+    return record === null ? null : settleCleanup(deps, record, { auditSuccess: false });
   };
   let analysis: Analysis;
   try {

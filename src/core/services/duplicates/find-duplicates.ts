@@ -69,7 +69,7 @@ async function checkAll(deps: DuplicateFinderDeps, input: FindInput, client: OzC
           action: 'duplicateChecked',
           targets: { collectionId: input.collectionId, analysisId: result.analysisId, ...(result.matches[0] ? { personId: result.matches[0].personId } : {}) },
           outcome: 'done',
-          counts: { matches: result.matches.length },
+          counts: { matches: result.matches.length, cleanupPending: result.cleanupError === null ? 0 : 1 },
         });
         if (result.matches.length > 0) found.push({ person: item.person, fileName: item.photo.fileName, matches: result.matches });
       } catch (err) {

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { PersonReportView, ScanReportView } from '../../../shared/domain/enroll.js';
+import type { DuplicateChoiceDraft } from '../../store/slices/enroll/state.js';
 import { isPhotoCleared, isPhotoFlagged } from '../../store/slices/enroll/selectors.js';
+import { DuplicateFlag } from './DuplicateFlag.js';
 import { QualityFlag } from './QualityFlag.js';
 import { reasonLabel } from './reason-label.js';
 
@@ -13,6 +15,8 @@ interface DryRunReportProps {
   readonly onToggleQualityAccept: (path: string) => void;
   readonly onQualityNote: (path: string, note: string) => void;
   readonly onToggleKeepLargest: (path: string) => void;
+  readonly duplicateChoices: Readonly<Record<string, DuplicateChoiceDraft>>;
+  readonly onChooseDuplicate: (key: string, choice: DuplicateChoiceDraft) => void;
   /** True once enrolling started: the selection is fixed. */
   readonly locked: boolean;
 }
@@ -50,7 +54,17 @@ export function DryRunReport(props: DryRunReportProps) {
         <li>
           <strong>{report.problems.length}</strong> problems
         </li>
+        {report.duplicateCheck && (
+          <li>
+            <strong>{report.persons.filter((p) => (p.possibleDuplicates?.length ?? 0) > 0).length}</strong> possible duplicates
+          </li>
+        )}
       </ul>
+      {report.duplicateCheck?.message && (
+        <p className={report.duplicateCheck.state === 'done' ? 'dry-run__note' : 'dry-run__note dry-run__note--warning'} role="note">
+          {report.duplicateCheck.message}
+        </p>
+      )}
       <table className="dry-run__table" aria-label="Persons found">
         <thead>
           <tr>
@@ -83,6 +97,15 @@ export function DryRunReport(props: DryRunReportProps) {
                   {name}
                   {p.externalId ? <span className="dry-run__muted"> · {p.externalId}</span> : null}
                   {p.key !== name && <span className="dry-run__muted dry-run__key">{p.key}</span>}
+                  {p.possibleDuplicates && p.possibleDuplicates.length > 0 && (
+                    <DuplicateFlag
+                      personName={name}
+                      candidates={p.possibleDuplicates}
+                      choice={props.duplicateChoices[p.key]}
+                      locked={locked}
+                      onChoose={(choice) => props.onChooseDuplicate(p.key, choice)}
+                    />
+                  )}
                 </th>
                 <td>
                   {passed.length} accepted

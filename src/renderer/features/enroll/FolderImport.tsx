@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { TextField } from '../../components/TextField.js';
 import { describeError } from '../../ipc/describe-error.js';
-import { selectCanConfirm, selectCanScan, selectEnrollablePersons, selectMissingQualityNotes } from '../../store/slices/enroll/selectors.js';
+import { selectCanConfirm, selectCanScan, selectEnrollablePersons, selectMissingDuplicateNotes, selectMissingQualityNotes } from '../../store/slices/enroll/selectors.js';
 import { useAppStore } from '../../store/store-context.js';
 import { ConsentCheck } from './ConsentCheck.js';
 import { DryRunReport } from './DryRunReport.js';
@@ -15,6 +15,7 @@ export function FolderImport() {
   const canConfirm = selectCanConfirm(s);
   const enrollable = selectEnrollablePersons(s);
   const missingNotes = selectMissingQualityNotes(s);
+  const missingDuplicateNotes = selectMissingDuplicateNotes(s);
 
   const scan = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -56,6 +57,8 @@ export function FolderImport() {
             onToggleQualityAccept={s.toggleQualityAccept}
             onQualityNote={s.setQualityNote}
             onToggleKeepLargest={s.toggleKeepLargest}
+            duplicateChoices={s.duplicateChoices}
+            onChooseDuplicate={s.chooseDuplicate}
             locked={s.enrolling || s.importOutcome !== null}
           />
           {s.importOutcome === null && (
@@ -63,6 +66,11 @@ export function FolderImport() {
               {missingNotes > 0 && (
                 <p className="banner banner--warning" role="status">
                   {missingNotes === 1 ? 'One photo is' : `${missingNotes} photos are`} marked "accept anyway" without a note: say why (no names) before enrolling.
+                </p>
+              )}
+              {missingDuplicateNotes > 0 && (
+                <p className="banner banner--warning" role="status">
+                  {missingDuplicateNotes === 1 ? 'One person is' : `${missingDuplicateNotes} persons are`} marked "enroll as new person" without a note: say why (no names) before enrolling.
                 </p>
               )}
               <ConsentCheck id="import-consent" terms={s.consentTerms} checked={s.importConsent} onChange={s.setImportConsent} who="each person in this import" />

@@ -5,6 +5,7 @@ import { StaleSyncBanner } from '../audit/StaleSyncBanner.js';
 import { STATE_LABELS } from '../../store/slices/sync/selectors.js';
 import { useAppStore } from '../../store/store-context.js';
 import { QueueTable } from './QueueTable.js';
+import { CheckCleanupNote } from './CheckCleanupNote.js';
 import { SyncOverview } from './SyncOverview.js';
 
 const isState = (v: string): v is QueueItemState => (QUEUE_ITEM_STATES as readonly string[]).includes(v);
@@ -66,6 +67,7 @@ export function SyncScreen() {
       )}
       {status !== null && <StaleSyncBanner status={status} />}
       {status === null ? <p role="status">Loading the queue…</p> : <SyncOverview status={status} />}
+      <CheckCleanupNote />
       <div className="sync-list">
         <div className="toolbar">
           <h3>Queued items</h3>

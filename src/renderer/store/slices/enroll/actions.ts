@@ -4,7 +4,8 @@ import type { QualityOverride } from '../../../../shared/domain/quality.js';
 import type { ErrorCode } from '../../../../shared/result.js';
 import type { IpcClient } from '../../../ipc/client.js';
 import type { AppState } from '../../app-state.js';
-import { initialEnrollState, newScanState, type EnrollSlice } from './state.js';
+import type { DuplicateChoice } from '../../../../shared/domain/duplicates.js';
+import { initialEnrollState, newScanState, type DuplicateChoiceDraft, type EnrollSlice } from './state.js';
 
 
 export function createEnrollSlice(ipc: IpcClient): StateCreator<AppState, [], [], EnrollSlice> {
@@ -63,9 +64,10 @@ export function createEnrollSlice(ipc: IpcClient): StateCreator<AppState, [], []
       else keepLargest[path] = true;
       set({ keepLargest });
     },
+    chooseDuplicate: (key, choice) => set({ duplicateChoices: { ...get().duplicateChoices, [key]: choice } }),
     setImportConsent: (importConsent) => set({ importConsent }),
     async confirmImport() {
-      const { scanId, excluded, importConsent, consentTerms, report, qualityNotes, keepLargest } = get();
+      const { scanId, excluded, importConsent, consentTerms, report, qualityNotes, keepLargest, duplicateChoices } = get();
       if (scanId === null || consentTerms === null) return;
       // The override names exactly the checks still failing after an optional face crop.
       const qualityOverrides: Record<string, QualityOverride> = {};
@@ -80,6 +82,7 @@ export function createEnrollSlice(ipc: IpcClient): StateCreator<AppState, [], []
         excluded: Object.keys(excluded),
         qualityOverrides,
         keepLargestFace: Object.keys(keepLargest),
+        duplicateChoices: toChoices(duplicateChoices),
         consent: { confirmed: importConsent, textVersion: consentTerms.version },
       });
       set(result.ok ? { enrolling: false, importOutcome: result.value, importResults: result.value.results } : { enrolling: false, enrollError: result.error });
@@ -107,6 +110,13 @@ export function createEnrollSlice(ipc: IpcClient): StateCreator<AppState, [], []
       set({ importResults: [...get().importResults, result] });
     },
   });
+}
+
+/** The drafts main accepts: a note is sent trimmed (main refuses one shorter than 3 characters). */
+function toChoices(drafts: Readonly<Record<string, DuplicateChoiceDraft>>): Record<string, DuplicateChoice> {
+  const out: Record<string, DuplicateChoice> = {};
+  for (const [key, d] of Object.entries(drafts)) out[key] = d.action === 'new' ? { action: 'new', note: d.note.trim() } : d;
+  return out;
 }
 
 /** From the Collections area's channel when it is there, else the enroll one; null means "type the id". */

@@ -3,7 +3,7 @@ import type { ScanReportView, ScanResult } from '../../../../shared/domain/enrol
 import { fail, ok } from '../../../../shared/result.js';
 import { FakeIpcClient } from '../../../ipc/fake-ipc-client.js';
 import { createAppStore } from '../../index.js';
-import { selectCanConfirm, selectCanScan, selectEnrollablePersons } from './selectors.js';
+import { selectCanConfirm, selectCanScan, selectEnrollablePersons, selectMissingDuplicateNotes } from './selectors.js';
 
 const scanId = '0b5a4f0e-8d1c-4b7e-9a51-0c6f3f1d2e11';
 const photo = (fileName: string, status: 'accepted' | 'refused') => ({ path: `/in/${fileName}`, fileName, status, tags: [] });
@@ -75,10 +75,41 @@ describe('enroll slice', () => {
       excluded: ['Anna Smith'],
       qualityOverrides: {},
       keepLargestFace: [],
+      duplicateChoices: {},
       consent: { confirmed: true, textVersion: '2026-01' },
     });
     expect(store.getState().importResults.map((r) => r.key)).toEqual(['Bob Jones']);
     expect(selectCanConfirm(store.getState())).toBe(false);
+  });
+
+  it('holds a possible duplicate back until the operator chooses; "new person" needs a note', async () => {
+    const candidate = { personId: 'ann-1', name: { first: 'Ann', middle: '', last: 'Lee' }, score: 0.97, via: 'collection_analysis' as const, fileName: 'b.jpg' };
+    const flagged: ScanReportView = {
+      ...report,
+      persons: report.persons.map((p) => (p.key === 'Bob Jones' ? { ...p, possibleDuplicates: [candidate] } : p)),
+    };
+    const { ipc, store } = setup();
+    await store.getState().loadEnrollSetup();
+    store.getState().setFolderPath('/in');
+    await store.getState().startScan();
+    ipc.emit('import:finished', { ...finished, report: flagged });
+    store.getState().setImportConsent(true);
+    expect(selectEnrollablePersons(store.getState())).toBe(1);
+    store.getState().chooseDuplicate('Bob Jones', { action: 'new', note: ' ' });
+    expect(selectEnrollablePersons(store.getState())).toBe(1);
+    expect(selectMissingDuplicateNotes(store.getState())).toBe(1);
+    expect(selectCanConfirm(store.getState())).toBe(false);
+    store.getState().chooseDuplicate('Bob Jones', { action: 'new', note: ' twins, ID checked ' });
+    expect(selectEnrollablePersons(store.getState())).toBe(2);
+    store.getState().chooseDuplicate('Bob Jones', { action: 'skip' });
+    expect(selectEnrollablePersons(store.getState())).toBe(1);
+    store.getState().chooseDuplicate('Bob Jones', { action: 'add', personId: 'ann-1' });
+    expect(selectEnrollablePersons(store.getState())).toBe(2);
+    store.getState().chooseDuplicate('Cy Bad', { action: 'new', note: ' twins ' });
+    await store.getState().confirmImport();
+    expect(ipc.calls.find((c) => c.channel === 'enroll:confirmImport')?.input).toMatchObject({
+      duplicateChoices: { 'Bob Jones': { action: 'add', personId: 'ann-1' }, 'Cy Bad': { action: 'new', note: 'twins' } },
+    });
   });
 
   it('picks up a dry run that finished before its id came back', async () => {

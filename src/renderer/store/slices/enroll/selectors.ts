@@ -18,9 +18,20 @@ export const isPhotoFlagged = (photo: PhotoReportView): boolean => photo.status 
 export const selectIncludedPersons = (s: EnrollState): readonly PersonReportView[] =>
   (s.report?.persons ?? []).filter((p) => !s.excluded[p.key]);
 
-/** Persons that would be enrolled: ticked and with at least one accepted photo that passed or was cleared. */
+/** Not flagged by the 1:N check, or the operator chose "add to that person" or "new person" with a note. */
+export const isDuplicateCleared = (s: Pick<EnrollState, 'duplicateChoices'>, person: PersonReportView): boolean => {
+  if ((person.possibleDuplicates?.length ?? 0) === 0) return true;
+  const choice = s.duplicateChoices[person.key];
+  return choice?.action === 'add' || (choice?.action === 'new' && choice.note.trim().length >= MIN_QUALITY_NOTE);
+};
+
+/** Persons that would be enrolled: ticked, cleared of a possible duplicate, with an accepted photo that passed or was cleared. */
 export const selectEnrollablePersons = (s: EnrollState): number =>
-  selectIncludedPersons(s).filter((p) => p.photos.some((photo) => photo.status === 'accepted' && isPhotoCleared(s, photo))).length;
+  selectIncludedPersons(s).filter((p) => isDuplicateCleared(s, p) && p.photos.some((photo) => photo.status === 'accepted' && isPhotoCleared(s, photo))).length;
+
+/** "Enroll as new person" chosen without a note. */
+export const selectMissingDuplicateNotes = (s: EnrollState): number =>
+  Object.values(s.duplicateChoices).filter((c) => c.action === 'new' && c.note.trim().length < MIN_QUALITY_NOTE).length;
 
 /** "Accept anyway" ticked without a note: the operator must say why first. */
 export const selectMissingQualityNotes = (s: EnrollState): number =>
@@ -32,6 +43,7 @@ export const selectCanConfirm = (s: EnrollState): boolean =>
   s.importOutcome === null &&
   s.importConsent &&
   selectMissingQualityNotes(s) === 0 &&
+  selectMissingDuplicateNotes(s) === 0 &&
   selectEnrollablePersons(s) > 0;
 
 export const selectCanScan = (s: EnrollState): boolean =>

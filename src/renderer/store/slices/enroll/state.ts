@@ -1,6 +1,9 @@
 import type { CollectionChoice, ImportOutcome, ImportProgress, PersonResult, ScanReportView } from '../../../../shared/domain/enroll.js';
 import type { AppError } from '../../../../shared/result.js';
 
+/** The operator's answer to a possible duplicate, as typed (the note may still be short). */
+export type DuplicateChoiceDraft = { readonly action: 'add'; readonly personId: string } | { readonly action: 'new'; readonly note: string } | { readonly action: 'skip' };
+
 export type ScanPhase = 'idle' | 'scanning' | 'finished' | 'failed';
 
 export interface EnrollState {
@@ -20,6 +23,8 @@ export interface EnrollState {
   readonly qualityNotes: Readonly<Record<string, string>>;
   /** Group photos (by path) to crop to their largest face at enroll time. */
   readonly keepLargest: Readonly<Record<string, true>>;
+  /** For persons the 1:N check flagged, by person key; without one the person is not enrolled. */
+  readonly duplicateChoices: Readonly<Record<string, DuplicateChoiceDraft>>;
   readonly importConsent: boolean;
   readonly enrolling: boolean;
   readonly enrollProgress: ImportProgress | null;
@@ -43,6 +48,7 @@ export interface EnrollActions {
   toggleQualityAccept(path: string): void;
   setQualityNote(path: string, note: string): void;
   toggleKeepLargest(path: string): void;
+  chooseDuplicate(key: string, choice: DuplicateChoiceDraft): void;
   setImportConsent(confirmed: boolean): void;
   confirmImport(): Promise<void>;
   /** Back to a new dry run. */
@@ -64,6 +70,7 @@ export const newScanState = {
   excluded: {},
   qualityNotes: {},
   keepLargest: {},
+  duplicateChoices: {},
   importConsent: false,
   enrolling: false,
   enrollProgress: null,
