@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir, uniqueWideFace } from '../../../test/fixtures/corpus.js';
 import { rawOz, type RawOz } from '../../../test/helpers/raw-oz.js';
 import { startDemoSandbox, type Sandbox } from '../../../test/helpers/sandbox.js';
@@ -61,11 +61,14 @@ describe('duplicate flags', () => {
 describe.each(['default', 'strict'] as const)('enroll-desk import --duplicate-check (%s profile)', (profile) => {
   let sb: Sandbox;
   let oz: RawOz;
-  let data: string[];
+  let data: string[] = [];
   beforeAll(async () => {
     sb = await startDemoSandbox({ profile });
     oz = await rawOz(sb);
-    data = ['--data', join(temp.dir, `desk-${profile}`)];
+  });
+  // Each test its own desk, so no record of another test's checks is counted.
+  beforeEach(() => {
+    data = ['--data', join(temp.dir, `desk-${profile}-${seed++}`)];
   });
   afterAll(async () => {
     await sb.close();
@@ -94,7 +97,7 @@ describe.each(['default', 'strict'] as const)('enroll-desk import --duplicate-ch
     expect(JSON.parse(added.stdout)).toMatchObject({ files: [{ status: 'enrolled', personId: annId }] });
     expect(await oz.imageCount(annId)).toBe(2);
     expect(await oz.deletePerson(annId)).toBe(204);
-  });
+  }, 300_000);
 
   it('sync deletes the analysis of a check whose cleanup failed', async () => {
     const photo = await (await uniqueWideFace(seed++)).jpeg({ quality: 92 }).toBuffer();
@@ -109,5 +112,5 @@ describe.each(['default', 'strict'] as const)('enroll-desk import --duplicate-ch
     expect(JSON.parse(sync.stdout)).toMatchObject({ checksToCleanUp: 0 });
     expect(await oz.analysesReferencing(cleoId)).toEqual([]);
     expect(await oz.deletePerson(cleoId)).toBe(204);
-  });
+  }, 300_000);
 });
