@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,8 @@ export interface SandboxServer {
 }
 
 export interface TestFixtures {
+  /** A managed policy for the desk (written to a file named by ENROLL_DESK_POLICY); none by default. */
+  readonly deskPolicy: Record<string, unknown> | null;
   /** An Oz sandbox with the demo account, fresh for each test. */
   readonly sandbox: SandboxServer;
   /** The desk's data folder, fresh for each test. */
@@ -39,6 +41,7 @@ export interface WorkerFixtures extends WorkerOptions {
  */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   sandboxProfile: ['default', { scope: 'worker', option: true }],
+  deskPolicy: [null, { option: true }],
 
   deskBrowser: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring argument
@@ -66,19 +69,30 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     rmSync(dir, { recursive: true, force: true });
   },
 
-  page: async ({ deskBrowser, dataDir }, use) => {
+  page: async ({ deskBrowser, dataDir, deskPolicy }, use) => {
+    const policyEnv: Record<string, string> = {};
+    if (deskPolicy !== null) {
+      policyEnv['ENROLL_DESK_POLICY'] = path.join(mkdtempSync(path.join(os.tmpdir(), 'enroll-desk-e2e-policy-')), 'policy.json');
+      writeFileSync(policyEnv['ENROLL_DESK_POLICY'], JSON.stringify(deskPolicy, null, 2));
+    }
     if (deskBrowser === null) {
       test.skip(!electronInstalled, 'Electron binary not installed on this machine');
-      const app = await _electron.launch({ args: ['.'], cwd: root, env: { ...process.env, ENROLL_DESK_DATA: dataDir } });
+      const app = await _electron.launch({ args: ['.'], cwd: root, env: { ...process.env, ...policyEnv, ENROLL_DESK_DATA: dataDir } });
       await use(await app.firstWindow());
       await app.close();
       return;
     }
+    // The host reads the policy once, as it starts (the same process as the runner: restored after).
+    const before = process.env['ENROLL_DESK_POLICY'];
+    Object.assign(process.env, policyEnv);
     const host = await startWebHost({
       dataDir,
       port: 0,
       rendererDir: path.join(root, 'out', 'renderer'),
       secretStore: new InMemorySecretStore(),
+    }).finally(() => {
+      if (before === undefined) delete process.env['ENROLL_DESK_POLICY'];
+      else process.env['ENROLL_DESK_POLICY'] = before;
     });
     const context = await deskBrowser.newContext();
     const page = await context.newPage();

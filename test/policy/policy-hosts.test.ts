@@ -84,4 +84,16 @@ describe('the app under a managed policy', () => {
       await again.dispose();
     }
   });
+
+  it('refuses a photo accepted against a quality warning when the policy forbids it', async () => {
+    vi.stubEnv('ENROLL_DESK_POLICY', policyFile({ acceptQualityWarnings: false }));
+    const app = await createApp(options());
+    try {
+      const photo = { dataBase64: 'AAAA', fileName: 'a.jpg', tags: ['photo_selfie'], qualityOverride: { codes: ['blurred'], note: 'operator checked' } };
+      const enroll = Promise.resolve().then(() => app.handlers['enroll:enrollPerson']({ collectionId: 'c', name: { first: 'A', middle: '', last: 'B' }, source: 'form', photos: [photo], consent: undefined } as never));
+      await expect(enroll).rejects.toThrow(/managed policy .*does not allow accepting photos against a quality warning/);
+    } finally {
+      await app.dispose();
+    }
+  });
 });

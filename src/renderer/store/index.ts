@@ -47,5 +47,5 @@ export function createAppStore(ipc: IpcClient): AppStore {
 /** Everything the first screen needs, fetched in parallel. */
 export async function loadInitialState(store: AppStore): Promise<void> {
   const s = store.getState();
-  await Promise.all([s.loadAppInfo(), s.loadSettings(), s.loadSession()]);
+  await Promise.all([s.loadAppInfo(), s.loadSettings(), s.loadPolicy(), s.loadSession()]);
 }

@@ -1,3 +1,4 @@
+import { AppFailure } from '../../errors/app-failure.js';
 import { consentTermsOf } from '../../../shared/domain/consent.js';
 import { resolveQualityThresholds } from '../../../shared/domain/quality-thresholds.js';
 import { auditEnrollPerson, auditImport, recordQualityOverride } from '../../audit/index.js';
@@ -51,6 +52,12 @@ export const enrollHandlers = (ctx: AppContext): Pick<HandlerTable, EnrollChanne
   const emit = ctx.options.emit;
   // The stale-sync guard: refuses new enrollments while old ones wait too long (when IT set a limit).
   const guard = (): void => assertEnrollmentAllowed(ctx.queue.status(), ctx.settings.get());
+  // IT may forbid accepting photos against a quality warning (managed policy).
+  const overridesAllowed = (overrides: number): void => {
+    if (overrides > 0 && ctx.settings.get().acceptQualityWarnings === false) {
+      throw new AppFailure('FORBIDDEN', `This desk's managed policy (${ctx.settings.policy.file ?? 'settings'}) does not allow accepting photos against a quality warning.`);
+    }
+  };
   const scans = new ScanSessions(service, {
     progress: (p) => emit('import:progress', p),
     finished: (r) => {
@@ -73,6 +80,7 @@ export const enrollHandlers = (ctx: AppContext): Pick<HandlerTable, EnrollChanne
     'enroll:cancelScan': ({ scanId }) => scans.cancel(scanId),
     'enroll:confirmImport': ({ scanId, excluded, tagOverrides, qualityOverrides, keepLargestFace, duplicateChoices, consent }) => {
       guard();
+      overridesAllowed(Object.keys(qualityOverrides ?? {}).length);
       return auditImport(ctx.audit, consent, async () =>
         scans.confirm(scanId, { excluded, tagOverrides, qualityOverrides, keepLargestFace, duplicateChoices, consent }),
       );
@@ -80,6 +88,7 @@ export const enrollHandlers = (ctx: AppContext): Pick<HandlerTable, EnrollChanne
     'enroll:processCapture': ({ dataBase64, mirrored }) => service.processCapture(dataBase64, mirrored),
     'enroll:enrollPerson': (input) => {
       guard();
+      overridesAllowed(input.photos.filter((p) => 'qualityOverride' in p && p.qualityOverride !== undefined).length);
       return auditEnrollPerson(ctx.audit, input, () => service.enrollPerson(input));
     },
     'enroll:thumbnail': ({ scanId, sha256 }) => scans.thumbnail(scanId, sha256),

@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/store-context.js';
 import { AuditScreen } from '../audit/AuditScreen.js';
 import { CollectionsScreen } from '../collections/CollectionsScreen.js';
 import { EnrollScreen } from '../enroll/EnrollScreen.js';
+import { SettingsScreen } from '../settings/SettingsScreen.js';
 import { SyncScreen } from '../sync/SyncScreen.js';
 
 /** The screen of the current work area. */
@@ -18,6 +19,8 @@ export function WorkArea() {
       return <SyncScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'settings':
+      return <SettingsScreen />;
     default:
       return assertNever(area);
   }

@@ -4,6 +4,7 @@ export const workAreas = [
   { id: 'import', label: 'Enroll' },
   { id: 'sync', label: 'Sync' },
   { id: 'audit', label: 'Audit' },
+  { id: 'settings', label: 'Settings' },
 ] as const;
 
 export type WorkArea = (typeof workAreas)[number]['id'];

@@ -10,6 +10,10 @@ export function createSettingsSlice(ipc: IpcClient): StateCreator<AppState, [], 
       const result = await ipc.invoke('settings:get', undefined);
       set(result.ok ? { settings: result.value, settingsError: null } : { settingsError: result.error });
     },
+    async loadPolicy() {
+      const result = await ipc.invoke('policy:get', undefined);
+      if (result.ok) set({ policy: result.value });
+    },
     async saveSettings(patch) {
       const result = await ipc.invoke('settings:set', patch);
       set(result.ok ? { settings: result.value, settingsError: null } : { settingsError: result.error });

@@ -3,7 +3,7 @@ import type { Settings } from '../../../../shared/domain/settings.js';
 import { fail, ok } from '../../../../shared/result.js';
 import { FakeIpcClient } from '../../../ipc/fake-ipc-client.js';
 import { createAppStore } from '../../index.js';
-import { selectIsFirstRun, selectSettings } from './selectors.js';
+import { selectIsFirstRun, selectLockedByPolicy, selectSettings } from './selectors.js';
 
 const firstRun: Settings = { serverUrl: null, deskName: 'Desk 1', rememberedEmail: null, useLocalSandbox: false };
 
@@ -33,5 +33,14 @@ describe('settings slice', () => {
     expect(store.getState().settings?.deskName).toBe('Branch 12');
     expect(await store.getState().saveSettings({ deskName: '' })).toBe(false);
     expect(store.getState()).toMatchObject({ settings: { deskName: 'Branch 12' }, settingsError: { code: 'BAD_INPUT' } });
+  });
+
+  it('loads which settings the managed policy locks, and knows a locked one', async () => {
+    const policy = { file: '/etc/enroll-desk/policy.json', sha256: 'a'.repeat(64), locked: ['deskName' as const], allowedServers: null };
+    const store = createAppStore(new FakeIpcClient({ 'policy:get': () => ok(policy) }));
+    expect(selectLockedByPolicy('deskName')(store.getState())).toBe(false);
+    await store.getState().loadPolicy();
+    expect(selectLockedByPolicy('deskName')(store.getState())).toBe(true);
+    expect(selectLockedByPolicy('consent')(store.getState())).toBe(false);
   });
 });
