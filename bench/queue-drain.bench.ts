@@ -46,7 +46,7 @@ export default async function benchQueueDrain(): Promise<BenchReport> {
     if (collectionId === undefined) throw new Error('no demo collection');
     const token = await login(server);
     const queue = await openQueue({ dataDir: `${tmp.dir}/desk`, secretStore: new InMemorySecretStore() });
-    const worker = createSyncWorker({ queue, getClient: () => client, concurrency: CONCURRENCY });
+    const worker = createSyncWorker({ scope: () => null, queue, getClient: () => client, concurrency: CONCURRENCY });
 
     const bare = (payloads: readonly Payload[]) => timed(() => bareLoop(server.url, token, collectionId, payloads));
     const queued = async (payloads: readonly Payload[]): Promise<number> => {

@@ -94,7 +94,7 @@ describe.each(stores)('photos and desk reset with the %s', (_label, makeStore) =
     const meta = { person_info: { first_name: NAMES[2], last_name: NAMES[3] } };
     await queue.enqueueCreatePerson({ collectionId, metaData: meta }, [await queuedPhoto(42), await queuedPhoto(43)]);
     const client = app.context.session.requireClient();
-    const report = await createSyncWorker({ queue, getClient: () => client }).syncNow();
+    const report = await createSyncWorker({ scope: () => null, queue, getClient: () => client }).syncNow();
     expect(report).toMatchObject({ sent: 1, remaining: 0 });
     await call('persons:list', { collectionId, offset: 0, limit: 50 });
     expect(app.context.queue.list({ limit: 10, offset: 0 }).map((i) => i.state)).toEqual(['done', 'done']);

@@ -52,7 +52,7 @@ async function sentAt(at: number, seed: number): Promise<string> {
   clock = at;
   const { itemId } = await queue.enqueueCreatePerson({ collectionId: sb.demo?.collectionId ?? '', metaData: { person_info: { first_name: 'X' } } }, [await photo(seed)]);
   const { client } = await signedInClient(sb);
-  expect((await createSyncWorker({ queue, getClient: () => client }).syncNow()).sent).toBe(1);
+  expect((await createSyncWorker({ scope: () => null, queue, getClient: () => client }).syncNow()).sent).toBe(1);
   return itemId;
 }
 

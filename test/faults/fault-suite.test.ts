@@ -29,6 +29,7 @@ describe('fault suite: 300 enrollments through a failing network', () => {
     // The fault spec stays as written; only the worker's back-off is shortened so the suite's
     // duration is not set by the unluckiest item's 2-minute wait (back-off math: backoff.test.ts).
     const worker = createSyncWorker({
+      scope: () => null,
       queue: env.queue,
       getClient: () => env.client,
       concurrency: 4,

@@ -16,7 +16,7 @@ export interface DrainingSink extends EnrollmentSink {
  */
 export async function drainingSink(opts: { readonly db: Database.Database; readonly dataDir: string; readonly client: () => OzClient }): Promise<DrainingSink> {
   const queue = await openQueue({ dataDir: opts.dataDir, secretStore: new InMemorySecretStore(), db: opts.db });
-  const worker = createDeskSyncWorker({ queue, db: opts.db, getClient: opts.client });
+  const worker = createDeskSyncWorker({ scope: () => null, queue, db: opts.db, getClient: opts.client });
   const queued = new QueuedEnrollmentSink(queue);
   return {
     queue,

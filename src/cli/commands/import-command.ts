@@ -1,5 +1,6 @@
 import { type Command } from 'commander';
 import { consentTermsOf } from '../../shared/domain/consent.js';
+import { deskScopeOf } from '../../shared/domain/desk-scope.js';
 import { policyServerProblem } from '../../shared/domain/policy.js';
 import { qualityOverrideSchema } from '../../shared/domain/quality.js';
 import { loadAuditHeadKey, openAuditLog } from '../../core/audit/index.js';
@@ -123,10 +124,12 @@ async function runImport(folder: string, options: ImportOptions, dataDir: string
     const wanted = { alias: options.collection, company: options.company, collectionId: options.collectionId, create: options.createCollection === true };
     const resolved = await resolveTarget(signIn.online ? client : null, wanted, db, { offlineReason: signIn.online ? null : signIn.reason, retryMs });
     if ('error' in resolved) return fail(options, resolved.error);
-    queue = await openQueue({ dataDir, secretStore: secrets, db });
+    const scope = deskScopeOf(creds.server, creds.email);
+    queue = await openQueue({ dataDir, secretStore: secrets, db, scope: () => scope });
     const deps: ImportDeps = {
       db,
       queue,
+      scope,
       settings,
       terms,
       operator: creds.email,

@@ -10,6 +10,7 @@ import { AppFailure } from '../../core/errors/app-failure.js';
 import { createPhotoProcessor } from '../../core/images/photo-processor.js';
 import type { ScanProgress, ScanReport } from '../../core/import/report.js';
 import type { OzClient } from '../../core/oz/index.js';
+import type { DeskScope } from '../../shared/domain/desk-scope.js';
 import type { EnrollmentQueue, SyncReport } from '../../core/queue/index.js';
 import { createFaceDetector } from '../../core/quality/index.js';
 import { createDeskSyncWorker, EnrollService, QueuedEnrollmentSink } from '../../core/services/enroll/index.js';
@@ -47,6 +48,8 @@ export interface ImportDeps {
   readonly settings: SettingsStore;
   readonly terms: ReturnType<typeof consentTermsOf>;
   readonly operator: string;
+  /** The server and account signed in as: what the import queues is made for it, and only its items are sent. */
+  readonly scope: DeskScope;
   /** The desk's audit log: CLI imports are operator actions too. */
   readonly audit: AuditLog;
   /** The signed-in client; null when the server could not be asked (then nothing is sent now). */
@@ -158,7 +161,7 @@ async function send(options: ImportOptions, deps: ImportDeps): Promise<SyncRepor
   const budget = parseDuration(options.wait) ?? 0;
   const { client } = deps;
   if (client === null || budget === 0) return null;
-  const worker = createDeskSyncWorker({ queue: deps.queue, db: deps.db, getClient: () => client, concurrency: 2, probeIntervalMs: CLI_PROBE_INTERVAL_MS, backoff: CLI_BACKOFF });
+  const worker = createDeskSyncWorker({ queue: deps.queue, db: deps.db, getClient: () => client, scope: () => deps.scope, concurrency: 2, probeIntervalMs: CLI_PROBE_INTERVAL_MS, backoff: CLI_BACKOFF });
   worker.serverReachable();
   return drainWithin(worker, budget, { quiet: options.json === true, label: 'sending' });
 }

@@ -1,4 +1,5 @@
 import { type Command } from 'commander';
+import { deskScopeOf } from '../../shared/domain/desk-scope.js';
 import { openQueue, type QueueStatus, type SyncReport } from '../../core/queue/index.js';
 import { createDeskSyncWorker } from '../../core/services/enroll/index.js';
 import { openDeskDb } from '../../core/storage/open-desk-db.js';
@@ -59,11 +60,12 @@ async function runSync(options: SyncOptions, dataDir: string, deps: QueueCliDeps
   if ('refused' in signIn) return usage(options, signIn.refused);
   const db = openDeskDb(dataDir);
   try {
-    const queue = await openQueue({ dataDir, secretStore: deps.secretStore(), db });
+    const scope = deskScopeOf(server, email);
+    const queue = await openQueue({ dataDir, secretStore: deps.secretStore(), db, scope: () => scope });
     try {
       let report: SyncReport | null = null;
       if (signIn.online) {
-        const worker = createDeskSyncWorker({ queue, db, getClient: () => client, concurrency, probeIntervalMs: CLI_PROBE_INTERVAL_MS, backoff: CLI_BACKOFF });
+        const worker = createDeskSyncWorker({ queue, db, getClient: () => client, scope: () => scope, concurrency, probeIntervalMs: CLI_PROBE_INTERVAL_MS, backoff: CLI_BACKOFF });
         worker.serverReachable();
         report = await drainWithin(worker, budget, { quiet: options.json === true, label: 'sync' });
       }

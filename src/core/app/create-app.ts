@@ -14,6 +14,7 @@ import { recordPolicyInForce } from '../policy/record-policy.js';
 import { ensurePrivateDir } from '../storage/private-files.js';
 import { startRetention } from '../retention/start-retention.js';
 import { sharedCache } from '../services/cache/shared-cache.js';
+import { scopeKey } from '../../shared/domain/desk-scope.js';
 import { startDuplicateCleanups, type DuplicateCleanups } from './duplicate-cleanups.js';
 import { createDeskSyncWorker } from '../services/enroll/desk-sync.js';
 import { createEmbeddedSandboxLauncher } from './embedded-sandbox-launcher.js';
@@ -110,14 +111,23 @@ export async function createApp(options: AppHostOptions): Promise<App> {
     ...(localSandbox ? { localSandbox } : {}),
   });
   disposers.push(() => session.dispose());
-  const queue = await openQueue({ dataDir: options.dataDir, secretStore: options.secretStore, db });
+  // Everything queued is made for the server and account signed in (or last signed in).
+  const queue = await openQueue({ dataDir: options.dataDir, secretStore: options.secretStore, db, scope: () => session.lastScope() });
   disposers.push(() => queue.close());
   const sync = createDeskSyncWorker({
     queue,
     db,
     getClient: () => (session.status().state === 'signedIn' ? session.requireClient() : null),
+    scope: () => session.scope(),
+    statusScope: () => session.lastScope(),
   });
   const following = followSession(session, sync, options.emit);
+  // The read-only copy follows the sign-in: another server or account starts from empty.
+  const offCacheScope = session.onChange(() => {
+    const scope = session.scope();
+    if (scope !== null) void sharedCache(db, options.secretStore).then((cache) => cache.belongTo(scopeKey(scope)));
+  });
+  disposers.push(offCacheScope);
   disposers.push(() => following.dispose());
   const quality = createFaceDetector();
   disposers.push(() => quality.close());

@@ -31,10 +31,8 @@ export function startDuplicateCleanups(deps: {
 }): DuplicateCleanups {
   const records = new CheckRecords(deps.db);
   let running: Promise<void> | null = null;
-  const scope = (): CheckScope | null => {
-    const s = deps.session.status();
-    return s.state === 'signedIn' ? { server: s.serverUrl, account: s.email } : null;
-  };
+  // The one desk scope (normalised server, lower-case account) every store keys by.
+  const scope = (): CheckScope | null => deps.session.scope();
   const status = (): DuplicateCleanupStatus => ({ pending: records.count() });
   const changed = (): void => deps.emit('duplicates:changed', status());
   const pass = async (): Promise<void> => {

@@ -56,7 +56,7 @@ describe('data folder at rest', () => {
     // The check itself must be able to fail: the plain name is findable in a plain file.
     expect(Buffer.from(`x${names[0]}x`).includes(Buffer.from(names[0]!))).toBe(true);
 
-    const worker = createSyncWorker({ queue: env.queue, getClient: () => env.client });
+    const worker = createSyncWorker({ scope: () => null, queue: env.queue, getClient: () => env.client });
     expect((await worker.syncNow()).sent).toBe(3);
     await worker.stop();
     expect(filesUnder(env.dataDir).filter((f) => f.endsWith('.blob'))).toHaveLength(0);

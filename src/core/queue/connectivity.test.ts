@@ -52,7 +52,7 @@ describe('sync worker connectivity', () => {
 
     const { client } = createOzClient({ baseUrl: `http://127.0.0.1:${port}`, email: demo.email, password: demo.password, timeoutMs: 5000 });
     queue = await openQueue({ dataDir: deskDir.dir, secretStore: new InMemorySecretStore() });
-    worker = createSyncWorker({ queue, getClient: () => client, backoff: { baseMs: 20, capMs: 100 }, probeIntervalMs: 100 });
+    worker = createSyncWorker({ scope: () => null, queue, getClient: () => client, backoff: { baseMs: 20, capMs: 100 }, probeIntervalMs: 100 });
     const statuses: SyncStatus[] = [];
     const until = (pred: (s: SyncStatus) => boolean) =>
       new Promise<void>((resolve) => {

@@ -124,7 +124,7 @@ describe('EnrollmentQueue (store)', () => {
     const raw = new Database(path.join(tmp.dir, DESK_DB_FILE));
     raw.prepare("UPDATE queue_items SET kind = 'explode' WHERE id = ?").run(a.itemId);
     raw.close();
-    const claimed = queue.engine.store.claimNext();
+    const claimed = queue.engine.store.claimNext(null);
     expect(claimed?.row.id).toBe(b.itemId);
     const listed = queue.list({ limit: 10, offset: 0 });
     expect(listed.find((v) => v.id === a.itemId)).toMatchObject({ state: 'quarantined', quarantineReason: expect.stringMatching(/invalid/) });
@@ -133,7 +133,7 @@ describe('EnrollmentQueue (store)', () => {
 
   it('returns items caught in syncing to ready with a reconcile mark on reopen', async () => {
     const { itemId } = await queue.enqueueCreatePerson({ collectionId: 'c1', metaData: personMeta('A', 'B') }, await photos(1));
-    expect(queue.engine.store.claimNext()?.row.id).toBe(itemId);
+    expect(queue.engine.store.claimNext(null)?.row.id).toBe(itemId);
     queue.close();
     queue = await open();
     const row = queue.engine.store.load(itemId)?.row;
@@ -143,10 +143,10 @@ describe('EnrollmentQueue (store)', () => {
   it('holds add-photos until the enrollment it depends on has a person', async () => {
     const create = await queue.enqueueCreatePerson({ collectionId: 'c1', metaData: personMeta('A', 'B') }, await photos(1));
     const add = await queue.enqueueAddPhotos({ collectionId: 'c1', dependsOnEnrollmentId: create.enrollmentId as string }, await photos(1));
-    expect(queue.engine.store.claimNext()?.row.id).toBe(create.itemId);
-    expect(queue.engine.store.claimNext()).toBeNull();
+    expect(queue.engine.store.claimNext(null)?.row.id).toBe(create.itemId);
+    expect(queue.engine.store.claimNext(null)).toBeNull();
     queue.engine.store.confirm(create.itemId, 'person-9', [{ position: 0, personImageId: 'img' }]);
-    const claimed = queue.engine.store.claimNext();
+    const claimed = queue.engine.store.claimNext(null);
     expect(claimed?.row).toMatchObject({ id: add.itemId, person_id: 'person-9' });
   });
 

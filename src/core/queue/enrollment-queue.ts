@@ -6,7 +6,8 @@ import { csvLine } from './csv.js';
 import { migrateQueueDb, openQueueDb } from './open-queue-db.js';
 import { QueueCipher } from './queue-crypto.js';
 import { itemSecretSchema, sha256Schema, uuidSchema, type ItemSecret } from './queue-rows.js';
-import { QueueStore, type StoredItem } from './queue-store.js';
+import { QueueStore, retargetProblem, type StoredItem } from './queue-store.js';
+import type { ScopeFilter } from './scope-filter.js';
 import type {
   AddPhotosInput,
   CreatePersonInput,
@@ -15,7 +16,9 @@ import type {
   QueueItemView,
   QueuePhotoInput,
   QueueStatus,
+  RetargetInput,
 } from './queue-types.js';
+import type { DeskScope } from '../../shared/domain/desk-scope.js';
 
 /** Unreferenced blob files younger than this may belong to another process's pending commit. */
 const ORPHAN_MIN_AGE_MS = 10 * 60_000;
@@ -31,6 +34,11 @@ export interface OpenQueueOptions {
    * opens its own.
    */
   readonly db?: Database.Database;
+  /**
+   * The server and account new items are made for (the signed-in one, else the last one
+   * signed in). Null or absent: unscoped, adopted by the first scope that sends.
+   */
+  readonly scope?: () => DeskScope | null;
 }
 
 export interface ListQuery {
@@ -39,6 +47,8 @@ export interface ListQuery {
   readonly offset: number;
   /** Decrypt the person's name and file names for display, and list the photos (hash, tags). */
   readonly withNames?: boolean;
+  /** Only one scope's items, or only those of every other scope; all when absent. */
+  readonly scope?: ScopeFilter;
 }
 
 /** What the sync worker needs from an open queue. */
@@ -54,7 +64,10 @@ export interface EnrollmentQueue {
   enqueueCreatePerson(input: CreatePersonInput, photos: readonly QueuePhotoInput[]): Promise<EnqueueResult>;
   enqueueAddPhotos(input: AddPhotosInput, photos: readonly QueuePhotoInput[]): Promise<EnqueueResult>;
   list(query: ListQuery): readonly QueueItemView[];
-  status(): QueueStatus;
+  /** Counts of one scope's items (and how many wait for another); of all items when no scope is given. */
+  status(scope?: DeskScope | null): QueueStatus;
+  /** Moves an unfinished enrollment to another collection or server (see QueueStore.retarget); throws RangeError saying why not. */
+  retarget(input: RetargetInput): void;
   /** Back to ready (from quarantine or a back-off wait), optionally with corrected tags by photo SHA-256. */
   retry(itemId: string, fix?: { readonly tagsBySha256?: Readonly<Record<string, readonly string[]>> }): boolean;
   /** Drops an unfinished item and deletes its photo files. */
@@ -85,6 +98,7 @@ export interface EnrollmentQueue {
 
 export async function openQueue(opts: OpenQueueOptions): Promise<EnrollmentQueue> {
   const now = opts.now ?? Date.now;
+  const scopeOf = opts.scope ?? (() => null);
   const cipher = new QueueCipher(opts.secretStore);
   await cipher.unlock();
   const ownsDb = opts.db === undefined;
@@ -133,6 +147,7 @@ export async function openQueue(opts: OpenQueueOptions): Promise<EnrollmentQueue
         collectionId: nonEmpty(input.collectionId, 'collectionId'),
         personId: null,
         secretEnc: cipher.sealJson(secret),
+        scope: scopeOf(),
         photos: stored,
       });
       notify();
@@ -155,6 +170,8 @@ export async function openQueue(opts: OpenQueueOptions): Promise<EnrollmentQueue
         collectionId: nonEmpty(input.collectionId, 'collectionId'),
         personId: 'targetPersonId' in input ? nonEmpty(input.targetPersonId, 'targetPersonId') : null,
         secretEnc: cipher.sealJson({ metaData: null, fileNames: photos.map((p) => p.fileName) } satisfies ItemSecret),
+        // Photos for an enrollment still queued go where that enrollment goes.
+        scope: dependsOn === null ? scopeOf() : scopeOfRow(store, dependsOn),
         photos: stored,
       });
       notify();
@@ -165,10 +182,10 @@ export async function openQueue(opts: OpenQueueOptions): Promise<EnrollmentQueue
       return store.list(query).map((listed) => (listed.ok ? toView(listed.item, query.withNames === true ? cipher : null) : corruptView(listed.id, listed.reason, now())));
     },
 
-    status() {
-      const c = store.counts();
+    status(scope) {
+      const c = store.counts(scope);
       return {
-        counts: { ready: c.ready, syncing: c.syncing, retryWait: c.retryWait, quarantined: c.quarantined, doneToday: c.doneToday },
+        counts: { ready: c.ready, syncing: c.syncing, retryWait: c.retryWait, quarantined: c.quarantined, doneToday: c.doneToday, elsewhere: c.elsewhere },
         pending: c.ready + c.syncing + c.retryWait,
         oldestPendingAgeMs: c.oldestPendingCreatedAt === null ? null : Math.max(0, now() - c.oldestPendingCreatedAt),
         lastSuccessfulSyncAt: c.lastDoneAt,
@@ -179,6 +196,14 @@ export async function openQueue(opts: OpenQueueOptions): Promise<EnrollmentQueue
       const changed = store.retry(itemId, fix?.tagsBySha256);
       if (changed) notify();
       return changed;
+    },
+
+    retarget(input) {
+      const item = store.load(input.itemId);
+      if (item === null) throw new RangeError('No such item in the queue.');
+      const problem = retargetProblem(item);
+      if (problem !== null || !store.retarget(input)) throw new RangeError(`This item cannot be moved: ${problem ?? 'it changed meanwhile.'}`);
+      notify();
     },
 
     discard(itemId) {
@@ -246,6 +271,11 @@ export async function openQueue(opts: OpenQueueOptions): Promise<EnrollmentQueue
   return queue;
 }
 
+function scopeOfRow(store: QueueStore, enrollmentId: string): DeskScope | null {
+  const row = store.load(store.findCreateByEnrollment(enrollmentId)?.id ?? '')?.row;
+  return row?.server && row.account ? { server: row.server, account: row.account } : null;
+}
+
 function resolveEnrollmentId(input: CreatePersonInput): string {
   const inMeta = (input.metaData['enrollment'] as { id?: unknown } | undefined)?.id;
   const chosen = input.enrollmentId ?? (typeof inMeta === 'string' ? inMeta : randomUUID());
@@ -291,6 +321,8 @@ function toView(item: StoredItem, cipher: QueueCipher | null): QueueItemView {
     nextAttemptAt: r.state === 'retry_wait' ? r.next_attempt_at : null,
     lastError: r.last_error,
     quarantineReason: r.quarantine_reason,
+    quarantineCode: r.quarantine_code,
+    scope: r.server === null || r.account === null ? null : { server: r.server, account: r.account },
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     doneAt: r.done_at,
@@ -310,7 +342,7 @@ function corruptView(id: string, reason: string, now: number): QueueItemView {
   return {
     id, kind: 'createPerson', state: 'quarantined', enrollmentId: null, dependsOnEnrollmentId: null, collectionId: '',
     personId: null, photoCount: 0, confirmedPhotoCount: 0, attempts: 0, nextAttemptAt: null, lastError: reason,
-    quarantineReason: reason, createdAt: now, updatedAt: now, doneAt: null,
+    quarantineReason: reason, quarantineCode: null, scope: null, createdAt: now, updatedAt: now, doneAt: null,
   };
 }
 

@@ -46,7 +46,7 @@ describe('the queue with its key in the real keychain', () => {
     try {
       const queue = await openQueue({ dataDir: dir.dir, secretStore: secrets });
       await queue.enqueueCreatePerson({ collectionId: env.demo.collectionId, metaData: personMeta('Kai', 'Keytar') }, await photos(1));
-      const worker = createSyncWorker({ queue, getClient: () => env.client });
+      const worker = createSyncWorker({ scope: () => null, queue, getClient: () => env.client });
       expect(await worker.syncNow()).toMatchObject({ sent: 1, stoppedBy: 'drained' });
       await worker.stop();
       queue.close();

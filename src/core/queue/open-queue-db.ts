@@ -48,6 +48,20 @@ const queueMigrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'items keyed by server and account; why an item is quarantined',
+    // Items queued before this version carry no scope (NULL): the first server and account
+    // the desk sends with adopts them, as that desk would have sent them before.
+    up: (db) => {
+      db.exec(`
+        ALTER TABLE queue_items ADD COLUMN server TEXT;
+        ALTER TABLE queue_items ADD COLUMN account TEXT;
+        ALTER TABLE queue_items ADD COLUMN quarantine_code TEXT;
+        CREATE INDEX queue_items_scope ON queue_items (server, account, state);
+      `);
+    },
+  },
 ];
 
 /** Creates or upgrades the queue's tables in an already open desk database. */

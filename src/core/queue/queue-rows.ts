@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { queueItemKinds, queueItemStates } from './queue-types.js';
+import { quarantineCodes, queueItemKinds, queueItemStates } from './queue-types.js';
 
 // Rows are validated when loaded: a row this code cannot trust is quarantined, not obeyed.
 
@@ -25,6 +25,9 @@ export const itemRowSchema = z
     created_at: z.number().int(),
     updated_at: z.number().int(),
     done_at: z.number().int().nullable(),
+    server: z.string().min(1).nullable(),
+    account: z.string().min(1).nullable(),
+    quarantine_code: z.enum(quarantineCodes).nullable(),
   })
   .refine((r) => r.kind !== 'createPerson' || r.enrollment_id !== null, 'createPerson without enrollment id')
   .refine(

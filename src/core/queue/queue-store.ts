@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { itemRowSchema, photoRowSchema, type ItemRow, type PhotoRow } from './queue-rows.js';
-import type { QueueCounts, QueueItemKind, QueueItemState } from './queue-types.js';
+import type { DeskScope } from '../../shared/domain/desk-scope.js';
+import type { QuarantineCode, QueueCounts, QueueItemKind, QueueItemState, RetargetInput } from './queue-types.js';
+import { scopeFilterSql, type ScopeFilter } from './scope-filter.js';
 
 export interface StoredItem {
   readonly row: ItemRow;
@@ -19,6 +21,7 @@ export interface NewItem {
   readonly collectionId: string;
   readonly personId: string | null;
   readonly secretEnc: Buffer;
+  readonly scope: DeskScope | null;
   readonly photos: readonly { readonly sha256: string; readonly tags: readonly string[]; readonly blobId: string }[];
 }
 
@@ -55,8 +58,8 @@ export class QueueStore {
   insert(item: NewItem): void {
     const now = this.#now();
     const insertItem = this.#prep(`INSERT INTO queue_items
-      (id, kind, state, enrollment_id, depends_on_enrollment_id, collection_id, person_id, secret_enc, created_at, updated_at)
-      VALUES (?, ?, 'ready', ?, ?, ?, ?, ?, ?, ?)`);
+      (id, kind, state, enrollment_id, depends_on_enrollment_id, collection_id, person_id, secret_enc, created_at, updated_at, server, account)
+      VALUES (?, ?, 'ready', ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const insertPhoto = this.#prep(
       'INSERT INTO queue_photos (item_id, position, sha256, tags, blob_id) VALUES (?, ?, ?, ?, ?)',
     );
@@ -72,6 +75,8 @@ export class QueueStore {
           item.secretEnc,
           now,
           now,
+          item.scope?.server ?? null,
+          item.scope?.account ?? null,
         );
         item.photos.forEach((p, i) => insertPhoto.run(item.id, i, p.sha256, JSON.stringify(p.tags), p.blobId));
       })
@@ -92,24 +97,28 @@ export class QueueStore {
   }
 
   /**
-   * Moves the oldest runnable item to `syncing` and returns it. An add-photos item
-   * waits until the enrollment it depends on has a server person id.
+   * Moves the oldest runnable item of this server and account to `syncing` and returns it;
+   * items made for another scope are never claimed. Items without a scope (queued before
+   * the desk kept servers apart) are adopted by the first scope that claims. An add-photos
+   * item waits until the enrollment it depends on has a server person id.
    *
    * The same commit marks the item in flight, since its first step may be a mutating
    * request: that saves the worker a commit (an fsync) per item. The returned row shows
    * `in_flight` as it was before the claim, which tells the worker whether to reconcile.
    */
-  claimNext(): StoredItem | null {
+  claimNext(scope: DeskScope | null): StoredItem | null {
     const now = this.#now();
     const pick = this.#prep(`SELECT q.id, q.in_flight, d.person_id AS dep_person_id FROM queue_items q
       LEFT JOIN queue_items d ON d.kind = 'createPerson' AND d.enrollment_id = q.depends_on_enrollment_id
       WHERE (q.state = 'ready' OR (q.state = 'retry_wait' AND q.next_attempt_at <= ?))
+        AND q.server IS ? AND q.account IS ?
         AND (q.depends_on_enrollment_id IS NULL OR q.person_id IS NOT NULL OR d.person_id IS NOT NULL)
       ORDER BY q.seq LIMIT 1`);
+    if (scope !== null) this.#prep("UPDATE queue_items SET server = ?, account = ? WHERE server IS NULL AND state != 'done'").run(scope.server, scope.account);
     for (;;) {
       const claimed = this.#db
         .transaction(() => {
-          const hit = pick.get(now) as { id: string; in_flight: unknown; dep_person_id: string | null } | undefined;
+          const hit = pick.get(now, scope?.server ?? null, scope?.account ?? null) as { id: string; in_flight: unknown; dep_person_id: string | null } | undefined;
           if (hit === undefined) return null;
           this.#prep("UPDATE queue_items SET state = 'syncing', in_flight = 1, person_id = COALESCE(person_id, ?), updated_at = ? WHERE id = ?").run(
             hit.dep_person_id,
@@ -126,9 +135,11 @@ export class QueueStore {
   }
 
   /** Earliest time a waiting item becomes runnable, or null when none waits. */
-  nextWakeAt(): number | null {
-    const row = this.#prep("SELECT MIN(next_attempt_at) AS t FROM queue_items WHERE state = 'retry_wait'")
-      .get() as { t: number | null };
+  nextWakeAt(scope: DeskScope | null): number | null {
+    // Exactly the items claimNext(scope) may take.
+    const row = this.#prep(`SELECT MIN(next_attempt_at) AS t FROM queue_items WHERE state = 'retry_wait'
+        AND (server IS NULL OR (server = ? AND account = ?))`)
+      .get(scope?.server ?? null, scope?.account ?? null) as { t: number | null };
     return row.t;
   }
 
@@ -201,16 +212,37 @@ export class QueueStore {
     this.#prep("UPDATE queue_items SET state = 'ready', updated_at = ? WHERE id = ? AND state = 'syncing'").run(this.#now(), id);
   }
 
-  quarantine(id: string, reason: string): void {
-    this.#prep("UPDATE queue_items SET state = 'quarantined', quarantine_reason = ?, last_error = ?, updated_at = ? WHERE id = ?")
-      .run(reason, reason, this.#now(), id);
+  quarantine(id: string, reason: string, code: QuarantineCode | null = null): void {
+    this.#prep("UPDATE queue_items SET state = 'quarantined', quarantine_reason = ?, quarantine_code = ?, last_error = ?, updated_at = ? WHERE id = ?")
+      .run(reason, code, reason, this.#now(), id);
   }
 
-  /** Quarantines every unfinished item of a collection (it was deleted on the server). */
-  quarantineCollection(collectionId: string, reason: string): number {
-    return this.#prep(`UPDATE queue_items SET state = 'quarantined', quarantine_reason = ?, last_error = ?, updated_at = ?
-        WHERE collection_id = ? AND state IN ('ready', 'retry_wait', 'syncing')`)
-      .run(reason, reason, this.#now(), collectionId).changes;
+  /** Quarantines every unfinished item of a collection of this scope (it was deleted on that server). */
+  quarantineCollection(collectionId: string, scope: DeskScope | null, reason: string): number {
+    return this.#prep(`UPDATE queue_items SET state = 'quarantined', quarantine_reason = ?, quarantine_code = 'collection-gone',
+        last_error = ?, updated_at = ? WHERE collection_id = ? AND server IS ? AND account IS ? AND state IN ('ready', 'retry_wait', 'syncing')`)
+      .run(reason, reason, this.#now(), collectionId, scope?.server ?? null, scope?.account ?? null).changes;
+  }
+
+  /**
+   * Sends an unfinished enrollment to another collection, on its own or another server,
+   * together with the add-photo items that depend on it. It keeps its enrollment UUID; a
+   * person it may have created in the old collection is forgotten, and only its photos
+   * not yet confirmed are sent. Returns false when the item cannot move (see retargetProblem).
+   */
+  retarget(input: RetargetInput): boolean {
+    const { itemId, collectionId, scope } = input;
+    return this.#db
+      .transaction(() => {
+        const item = this.load(itemId);
+        if (item === null || retargetProblem(item) !== null) return false;
+        this.#prep(`UPDATE queue_items SET collection_id = ?, server = ?, account = ?, person_id = NULL, in_flight = 0,
+            state = 'ready', next_attempt_at = 0, quarantine_reason = NULL, quarantine_code = NULL, updated_at = ?
+            WHERE id = ? OR (kind = 'addPhotos' AND depends_on_enrollment_id = ? AND state != 'done')`)
+          .run(collectionId, scope.server, scope.account, this.#now(), itemId, item.row.enrollment_id);
+        return true;
+      })
+      .immediate();
   }
 
   /** After a crash: items caught mid-sync must be reconciled before anything is re-sent. */
@@ -223,7 +255,7 @@ export class QueueStore {
   retry(id: string, tagsBySha?: Readonly<Record<string, readonly string[]>>): boolean {
     return this.#db
       .transaction(() => {
-        const changed = this.#prep(`UPDATE queue_items SET state = 'ready', next_attempt_at = 0, quarantine_reason = NULL, updated_at = ?
+        const changed = this.#prep(`UPDATE queue_items SET state = 'ready', next_attempt_at = 0, quarantine_reason = NULL, quarantine_code = NULL, updated_at = ?
             WHERE id = ? AND state IN ('quarantined', 'retry_wait')`)
           .run(this.#now(), id).changes;
         if (changed === 0) return false;
@@ -298,19 +330,27 @@ export class QueueStore {
     return this.#prep('SELECT 1 FROM queue_photos WHERE blob_id = ?').get(blobId) !== undefined;
   }
 
-  counts(): QueueCounts & { readonly oldestPendingCreatedAt: number | null; readonly lastDoneAt: number | null } {
-    const rows = this.#prep('SELECT state, COUNT(*) AS n FROM queue_items GROUP BY state').all() as {
+  /** Counts of one scope's items (every item when `scope` is undefined). */
+  counts(scope?: DeskScope | null): QueueCounts & { readonly oldestPendingCreatedAt: number | null; readonly lastDoneAt: number | null } {
+    const here = scopeFilterSql(scope === undefined ? undefined : { scope, where: 'here' });
+    const rows = this.#prep(`SELECT state, COUNT(*) AS n FROM queue_items WHERE ${here.sql} GROUP BY state`).all(...here.params) as {
       state: string;
       n: number;
     }[];
     const n = (state: QueueItemState): number => rows.find((r) => r.state === state)?.n ?? 0;
     const startOfDay = localStartOfDay(this.#now());
     const extra = this.#prep(`SELECT
-          (SELECT COUNT(*) FROM queue_items WHERE state = 'done' AND done_at >= ?) AS done_today,
-          (SELECT MIN(created_at) FROM queue_items WHERE state IN ('ready', 'syncing', 'retry_wait')) AS oldest,
-          (SELECT MAX(done_at) FROM queue_items WHERE state = 'done') AS last_done`)
-      .get(startOfDay) as { done_today: number; oldest: number | null; last_done: number | null };
+          (SELECT COUNT(*) FROM queue_items WHERE state = 'done' AND done_at >= ? AND ${here.sql}) AS done_today,
+          (SELECT MIN(created_at) FROM queue_items WHERE state IN ('ready', 'syncing', 'retry_wait') AND ${here.sql}) AS oldest,
+          (SELECT MAX(done_at) FROM queue_items WHERE state = 'done' AND ${here.sql}) AS last_done`)
+      .get(startOfDay, ...here.params, ...here.params, ...here.params) as { done_today: number; oldest: number | null; last_done: number | null };
+    const away = scopeFilterSql(scope === undefined ? undefined : { scope, where: 'elsewhere' });
+    const elsewhere =
+      scope === undefined
+        ? 0
+        : (this.#prep(`SELECT COUNT(*) AS n FROM queue_items WHERE state != 'done' AND ${away.sql}`).get(...away.params) as { n: number }).n;
     return {
+      elsewhere,
       ready: n('ready'),
       syncing: n('syncing'),
       retryWait: n('retry_wait'),
@@ -322,12 +362,13 @@ export class QueueStore {
   }
 
   /** Rows for listing; an invalid one is quarantined and listed by id and reason only. */
-  list(query: { readonly state?: QueueItemState; readonly limit: number; readonly offset: number }): readonly ListedItem[] {
+  list(query: { readonly state?: QueueItemState; readonly limit: number; readonly offset: number; readonly scope?: ScopeFilter }): readonly ListedItem[] {
+    const scoped = scopeFilterSql(query.scope);
     const raws = (
       query.state === undefined
-        ? this.#prep('SELECT * FROM queue_items ORDER BY seq LIMIT ? OFFSET ?').all(query.limit, query.offset)
-        : this.#prep('SELECT * FROM queue_items WHERE state = ? ORDER BY seq LIMIT ? OFFSET ?')
-            .all(query.state, query.limit, query.offset)
+        ? this.#prep(`SELECT * FROM queue_items WHERE ${scoped.sql} ORDER BY seq LIMIT ? OFFSET ?`).all(...scoped.params, query.limit, query.offset)
+        : this.#prep(`SELECT * FROM queue_items WHERE state = ? AND ${scoped.sql} ORDER BY seq LIMIT ? OFFSET ?`)
+            .all(query.state, ...scoped.params, query.limit, query.offset)
     ) as { id: unknown; created_at: unknown }[];
     return raws.map((raw): ListedItem => {
       const id = String(raw.id);
@@ -356,6 +397,15 @@ export class QueueStore {
       .run(reason, this.#now(), id);
     return null;
   }
+}
+
+/** Why an item cannot be sent elsewhere, or null when it can. */
+export function retargetProblem(item: StoredItem): string | null {
+  const { row } = item;
+  if (row.state === 'done' || row.state === 'syncing') return 'It is being sent or already on the server.';
+  if (row.kind !== 'createPerson') return 'Photos for an existing person can be retried or discarded, not moved: move the enrollment they belong to.';
+  if (!item.photos.some((p) => p.confirmed === 0 && p.blob_id !== null)) return 'Its photos are already on the server; nothing is left to send.';
+  return null;
 }
 
 function localStartOfDay(nowMs: number): number {

@@ -1,3 +1,5 @@
+import type { DeskScope } from '../../shared/domain/desk-scope.js';
+
 // Public shapes of the offline queue (no photo bytes ever leave it through these).
 
 export const queueItemStates = ['ready', 'syncing', 'done', 'retry_wait', 'quarantined'] as const;
@@ -5,6 +7,10 @@ export type QueueItemState = (typeof queueItemStates)[number];
 
 export const queueItemKinds = ['createPerson', 'addPhotos'] as const;
 export type QueueItemKind = (typeof queueItemKinds)[number];
+
+/** Why an item is quarantined, where the desk can offer a way forward (null: see the reason text). */
+export const quarantineCodes = ['collection-gone', 'person-gone'] as const;
+export type QuarantineCode = (typeof quarantineCodes)[number];
 
 /** Oz accepts at most this many files in one person/images request. */
 export const MAX_FILES_PER_REQUEST = 10;
@@ -31,6 +37,13 @@ export type AddPhotosInput =
   | { readonly collectionId: string; readonly targetPersonId: string }
   | { readonly collectionId: string; readonly dependsOnEnrollmentId: string };
 
+/** Where a quarantined or stranded item goes instead; it keeps its enrollment UUID. */
+export interface RetargetInput {
+  readonly itemId: string;
+  readonly collectionId: string;
+  readonly scope: DeskScope;
+}
+
 export interface EnqueueResult {
   readonly itemId: string;
   /** The enrollment UUID (for addPhotos: the one it depends on, if any). */
@@ -53,6 +66,9 @@ export interface QueueItemView {
   readonly nextAttemptAt: number | null;
   readonly lastError: string | null;
   readonly quarantineReason: string | null;
+  readonly quarantineCode: QuarantineCode | null;
+  /** The server and account the item was made for (null: made before the desk knew one). */
+  readonly scope: DeskScope | null;
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly doneAt: number | null;
@@ -76,6 +92,8 @@ export interface QueueCounts {
   readonly retryWait: number;
   readonly quarantined: number;
   readonly doneToday: number;
+  /** Unfinished items made for another server or account: not sent from here. */
+  readonly elsewhere: number;
 }
 
 export interface QueueStatus {

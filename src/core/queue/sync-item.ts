@@ -144,13 +144,14 @@ async function settleNotFound(deps: SyncItemDeps, item: StoredItem, message: str
   } catch (err) {
     if (err instanceof OzApiError && err.isNotFound) {
       const reason = `The collection ${item.row.collection_id} no longer exists on the server.`;
-      const count = store.quarantineCollection(item.row.collection_id, reason);
+      const scope = item.row.server !== null && item.row.account !== null ? { server: item.row.server, account: item.row.account } : null;
+      const count = store.quarantineCollection(item.row.collection_id, scope, reason);
       return { kind: 'collection-gone', collectionId: item.row.collection_id, count };
     }
     return syncFailureAsRetry(deps, item, err);
   }
   const reason = `The person was not found on the server (${message}).`;
-  store.quarantine(item.row.id, reason);
+  store.quarantine(item.row.id, reason, 'person-gone');
   return { kind: 'quarantined', reason };
 }
 

@@ -29,7 +29,7 @@ describe('sync worker against the sandbox', () => {
   it('creates a person with more than ten photos in follow-up calls and deletes the blobs', async () => {
     const ph = await photos(12);
     const { enrollmentId } = await env.queue.enqueueCreatePerson({ collectionId: env.demo.collectionId, metaData: personMeta('Ada', 'Lovelace') }, ph);
-    const worker = createSyncWorker({ queue: env.queue, getClient: () => env.client, backoff: fast });
+    const worker = createSyncWorker({ scope: () => null, queue: env.queue, getClient: () => env.client, backoff: fast });
     const report = await worker.syncNow();
     expect(report).toMatchObject({ sent: 1, quarantined: 0, remaining: 0, stoppedBy: 'drained' });
     const persons = (await allPersons(env.client, env.demo.collectionId)).filter((p) => enrollmentIdOf(p.metaData) === enrollmentId);
@@ -52,7 +52,7 @@ describe('sync worker against the sandbox', () => {
       photos: ph.slice(0, 2).map((p) => ({ bytes: p.jpeg, fileName: uploadName(p.sha256), mimeType: 'image/jpeg', tags: ['photo_selfie'] })),
     });
     env.queue.engine.store.setInFlight(itemId, true);
-    const worker = createSyncWorker({ queue: env.queue, getClient: () => env.client, backoff: fast });
+    const worker = createSyncWorker({ scope: () => null, queue: env.queue, getClient: () => env.client, backoff: fast });
     expect((await worker.syncNow()).sent).toBe(1);
     const persons = (await allPersons(env.client, env.demo.collectionId)).filter((p) => enrollmentIdOf(p.metaData) === enrollmentId);
     expect(persons.map((p) => p.personId)).toEqual([created.personId]);
@@ -64,7 +64,7 @@ describe('sync worker against the sandbox', () => {
   it('adds photos to a queued enrollment once its person exists, and to an existing person', async () => {
     const create = await env.queue.enqueueCreatePerson({ collectionId: env.demo.collectionId, metaData: personMeta('C', 'D') }, await photos(1));
     await env.queue.enqueueAddPhotos({ collectionId: env.demo.collectionId, dependsOnEnrollmentId: create.enrollmentId as string }, await photos(2));
-    const worker = createSyncWorker({ queue: env.queue, getClient: () => env.client, backoff: fast });
+    const worker = createSyncWorker({ scope: () => null, queue: env.queue, getClient: () => env.client, backoff: fast });
     expect((await worker.syncNow()).sent).toBe(2);
     const person = (await allPersons(env.client, env.demo.collectionId)).find((p) => enrollmentIdOf(p.metaData) === create.enrollmentId);
     expect((await env.client.listPersonImages(env.demo.collectionId, person!.personId)).length).toBe(3);
@@ -80,7 +80,7 @@ describe('sync worker against the sandbox', () => {
       { collectionId: env.demo.collectionId, metaData: personMeta('E', 'F') },
       [{ ...p!, tags: ['not_a_tag'] }],
     );
-    const worker = createSyncWorker({ queue: env.queue, getClient: () => env.client, backoff: fast });
+    const worker = createSyncWorker({ scope: () => null, queue: env.queue, getClient: () => env.client, backoff: fast });
     expect(await worker.syncNow()).toMatchObject({ sent: 0, quarantined: 1 });
     const [view] = env.queue.list({ state: 'quarantined', limit: 5, offset: 0 });
     expect(view?.quarantineReason).toMatch(/HTTP 400 \(code 4\).*not_a_tag/);
@@ -94,7 +94,7 @@ describe('sync worker against the sandbox', () => {
     await env.queue.enqueueCreatePerson({ collectionId: col.collectionId, metaData: personMeta('G', 'H') }, await photos(1));
     await env.queue.enqueueCreatePerson({ collectionId: col.collectionId, metaData: personMeta('I', 'J') }, await photos(1));
     await env.client.deleteCollection(col.collectionId);
-    const worker = createSyncWorker({ queue: env.queue, getClient: () => env.client, backoff: fast, concurrency: 1 });
+    const worker = createSyncWorker({ scope: () => null, queue: env.queue, getClient: () => env.client, backoff: fast, concurrency: 1 });
     const report = await worker.syncNow();
     expect(report).toMatchObject({ sent: 0, quarantined: 2, remaining: 0 });
     const reasons = env.queue.list({ state: 'quarantined', limit: 5, offset: 0 }).map((v) => v.quarantineReason);
@@ -108,6 +108,7 @@ describe('sync worker against the sandbox', () => {
     await env.queue.enqueueAddPhotos({ collectionId: env.demo.collectionId, dependsOnEnrollmentId: enrollmentId ?? '' }, ph.slice(10));
     const done: SyncedItem[] = [];
     const worker = createSyncWorker({
+      scope: () => null,
       queue: env.queue,
       getClient: () => env.client,
       backoff: fast,
@@ -130,7 +131,7 @@ describe('sync worker against the sandbox', () => {
     let current: OzClient | null = clerk;
     await env.queue.enqueueCreatePerson({ collectionId: env.demo.collectionId, metaData: personMeta('K', 'L') }, await photos(1));
     await env.queue.enqueueCreatePerson({ collectionId: env.demo.collectionId, metaData: personMeta('M', 'N') }, await photos(1));
-    const worker = createSyncWorker({ queue: env.queue, getClient: () => current, backoff: fast, concurrency: 1 });
+    const worker = createSyncWorker({ scope: () => null, queue: env.queue, getClient: () => current, backoff: fast, concurrency: 1 });
     const seen: string[] = [];
     worker.onChange((s) => seen.push(s.pausedReason ?? 'none'));
     const report = await worker.syncNow();

@@ -4,6 +4,7 @@ import { defaultBackoff, type BackoffPolicy } from './backoff.js';
 import { ConnectivityMonitor } from './connectivity.js';
 import type { EnrollmentQueue } from './enrollment-queue.js';
 import type { StoredItem } from './queue-store.js';
+import type { DeskScope } from '../../shared/domain/desk-scope.js';
 import type { PausedReason, SyncedItem, SyncStatus } from './queue-types.js';
 import { syncItem, type ItemResult } from './sync-item.js';
 
@@ -11,6 +12,14 @@ export interface SyncWorkerOptions {
   readonly queue: EnrollmentQueue;
   /** The signed-in client, or null when nobody is signed in (the queue then pauses). */
   readonly getClient: () => OzClient | null;
+  /**
+   * The server and account that client signs in as: only items made for it are sent
+   * (null: only items made before any scope was known). Items for any other scope wait,
+   * counted as `elsewhere`, until that scope signs in or the operator re-targets them.
+   */
+  readonly scope: () => DeskScope | null;
+  /** The scope whose counts the status shows (default: `scope`), e.g. the last one signed in while nobody is. */
+  readonly statusScope?: () => DeskScope | null;
   readonly concurrency?: number;
   readonly backoff?: BackoffPolicy;
   /** How often to probe the server while offline. */
@@ -93,7 +102,7 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
   });
 
   const status = (): SyncStatus => ({
-    ...queue.status(),
+    ...queue.status((opts.statusScope ?? opts.scope)()),
     connectivity: connectivity.state,
     ...pauseOf(),
     running: started || drains.length > 0,
@@ -123,7 +132,7 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
         pause('not-signed-in', NOT_SIGNED_IN_MESSAGE);
         break;
       }
-      const item = store.claimNext();
+      const item = store.claimNext(opts.scope());
       if (item === null) break;
       const task = syncItem({ ...queue.engine, client, backoff, random: opts.random }, item).then((result) => settle(result, item), (err: unknown) => {
         // syncItem settles its own failures; reaching here is a bug in the store layer.
@@ -198,7 +207,7 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
     if (wakeTimer !== null) clearTimeout(wakeTimer);
     wakeTimer = null;
     if (!active() || paused !== null) return;
-    const at = store.nextWakeAt();
+    const at = store.nextWakeAt(opts.scope());
     if (at === null) return;
     wakeTimer = setTimeout(() => {
       wakeTimer = null;
@@ -244,7 +253,7 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
         ? 'paused'
         : connectivity.state === 'offline'
           ? 'offline'
-          : store.nextWakeAt() === null
+          : store.nextWakeAt(opts.scope()) === null
             ? 'drained'
             : null;
     for (const d of [...drains]) {
@@ -259,7 +268,7 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
     d.resolve({
       sent: sentTotal - d.sentAtStart,
       quarantined: quarantinedTotal - d.quarantinedAtStart,
-      remaining: queue.status().pending,
+      remaining: queue.status(opts.scope()).pending,
       stoppedBy,
       durationMs: now() - d.startedAt,
     });

@@ -1,6 +1,7 @@
 import type { SessionStatus, SignInInput } from '../../shared/domain/session.js';
 import { policyServerProblem } from '../../shared/domain/policy.js';
 import { serverUrlProblem } from '../../shared/domain/server-url.js';
+import { deskScopeOf, type DeskScope } from '../../shared/domain/desk-scope.js';
 import { AppFailure } from '../errors/app-failure.js';
 import type { EventSink } from '../ipc/handler-table.js';
 import type { LocalSandboxLauncher } from '../app/local-sandbox.js';
@@ -35,6 +36,7 @@ export interface SessionServiceDeps {
  */
 export class SessionService {
   private current: SignedIn | null = null;
+  private last: DeskScope | null = null;
   private listeners = new Set<(status: SessionStatus) => void>();
 
   constructor(private readonly deps: SessionServiceDeps) {}
@@ -46,6 +48,24 @@ export class SessionService {
       return { state: 'signedOut', rememberedEmail: settings.rememberedEmail, serverUrl: settings.serverUrl };
     }
     return { state: 'signedIn', serverUrl: s.serverUrl, email: s.email, isLocalSandbox: s.isLocalSandbox, remembered: s.remembered };
+  }
+
+  /** The server and account signed in, or null. */
+  scope(): DeskScope | null {
+    const s = this.current;
+    return s === null ? null : deskScopeOf(s.serverUrl, s.email, s.isLocalSandbox);
+  }
+
+  /**
+   * The scope desk data is made for and shown under: the signed-in one, else the last one
+   * signed in (this run, or the one the settings remember), else null.
+   */
+  lastScope(): DeskScope | null {
+    const now = this.scope();
+    if (now !== null) return now;
+    if (this.last !== null) return this.last;
+    const { serverUrl, rememberedEmail } = this.deps.settings.get();
+    return serverUrl !== null && rememberedEmail !== null ? deskScopeOf(serverUrl, rememberedEmail) : null;
   }
 
   /** The signed-in client, or a NOT_SIGNED_IN failure for the operator. */
@@ -145,6 +165,7 @@ export class SessionService {
   }
 
   private become(next: SignedIn | null): SessionStatus {
+    this.last = this.scope() ?? this.last;
     this.current?.connection.close();
     this.current = next;
     const status = this.status();

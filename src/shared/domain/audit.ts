@@ -15,6 +15,7 @@ export const auditActions = [
   'importConfirmed',
   'queueItemRetried',
   'queueItemDiscarded',
+  'queueItemRetargeted',
   'consentConfirmed',
   'qualityOverridden',
   'duplicateChecked',

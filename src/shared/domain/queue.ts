@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deskScopeSchema } from './desk-scope.js';
 import { ozTagListSchema } from './tags.js';
 
 // The offline queue as the renderer sees it: counts, connectivity and items, never photo bytes.
@@ -11,7 +12,8 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const count = z.number().int().nonnegative();
 
 export const syncStatusSchema = z.object({
-  counts: z.object({ ready: count, syncing: count, retryWait: count, quarantined: count, doneToday: count }),
+  /** Of the server and account signed in (or last signed in); `elsewhere`: unfinished items made for any other. */
+  counts: z.object({ ready: count, syncing: count, retryWait: count, quarantined: count, doneToday: count, elsewhere: count }),
   /** ready + syncing + waiting to retry: accepted but not yet on the server. */
   pending: count,
   oldestPendingAgeMs: z.number().nonnegative().nullable(),
@@ -44,6 +46,10 @@ export const queueItemViewSchema = z.object({
   nextAttemptAt: z.number().nullable(),
   lastError: z.string().nullable(),
   quarantineReason: z.string().nullable(),
+  /** `collection-gone`: its collection was deleted; moving it to another is the way forward. */
+  quarantineCode: z.enum(['collection-gone', 'person-gone']).nullable(),
+  /** The server and account it was made for (null: made before any was known; the next sign-in adopts it). */
+  scope: deskScopeSchema.nullable(),
   createdAt: z.number(),
   doneAt: z.number().nullable(),
   photos: z.array(queuePhotoViewSchema).readonly(),
@@ -55,6 +61,8 @@ export const MAX_QUEUE_PAGE = 500;
 export const queueListInputSchema = z
   .object({
     state: queueItemStateSchema.optional(),
+    /** `here` (default): the signed-in server and account's items; `elsewhere`: those made for any other. */
+    where: z.enum(['here', 'elsewhere']).optional(),
     limit: z.number().int().min(1).max(MAX_QUEUE_PAGE),
     offset: z.number().int().nonnegative(),
   })
@@ -69,5 +77,15 @@ export const queueRetryInputSchema = z
     tags: z.record(sha256, ozTagListSchema.refine((t) => t.length > 0, 'Choose at least one tag.')).optional(),
   })
   .strict();
+
+export const queueRetargetInputSchema = z
+  .object({
+    itemId: z.string().min(1).max(100),
+    collectionId: z.string().trim().min(1).max(200),
+    /** Re-target to the server and account signed in now (else the item stays on its own server). */
+    toCurrentServer: z.boolean(),
+  })
+  .strict();
+export type QueueRetargetInput = z.infer<typeof queueRetargetInputSchema>;
 
 export const queueCsvSchema = z.object({ fileName: z.string(), csv: z.string() });

@@ -25,7 +25,7 @@ export const collectionsHandlers = (ctx: AppContext): Pick<HandlerTable, Collect
     deletions: new CollectionDeletions({
       client,
       cache,
-      store: new SqliteDeletionJobStore(ctx.db),
+      store: new SqliteDeletionJobStore(ctx.db, Date.now, () => ctx.session.lastScope()),
       enrolled: new EnrolledPhotos(ctx.db),
       onProgress: (job) => {
         auditDeletion(job);
@@ -35,7 +35,11 @@ export const collectionsHandlers = (ctx: AppContext): Pick<HandlerTable, Collect
   }));
   // Unfinished deletions continue whenever someone is signed in, including right after a restart.
   ctx.session.onChange((status) => {
-    void services.then(({ deletions }) => (status.state === 'signedIn' ? deletions.resumeAll() : deletions.stopAll()));
+    // Jobs belong to the server they were started on: stop them all before resuming the new server's.
+    void services.then(({ deletions }) => {
+      deletions.stopAll();
+      if (status.state === 'signedIn') deletions.resumeAll();
+    });
   });
   ctx.onDispose(async () => (await services).deletions.stopAll());
 

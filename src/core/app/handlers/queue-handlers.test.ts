@@ -133,17 +133,27 @@ describe('the queue in the app', () => {
     expect(csv.value.csv).not.toContain('Ona');
   });
 
-  it('pauses on a permission error until the operator signs in again, then resumes by itself', async () => {
+  it('pauses on a permission error; another account sends the item only once the operator moves it to that account', async () => {
     const a = await startApp();
     await signIn(a, 'clerk@demo.bank', 'clerk pass 1');
-    await enroll(a, 'Perm', 'Denied');
+    const made = await enroll(a, 'Perm', 'Denied');
+    if (!made.ok) throw new Error(made.error.message);
     await expect.poll(async () => (await status(a)).pausedReason, { timeout: 15_000 }).toBe('auth');
     expect(await status(a)).toMatchObject({ pending: 1, counts: { ready: 1 } });
     expect((await status(a)).pausedMessage).toMatch(/code 9/);
 
     await signIn(a);
+    // Made for the clerk's account: the admin's sign-in shows it as waiting elsewhere and sends nothing.
+    expect(await status(a)).toMatchObject({ pausedReason: null, pending: 0, counts: { elsewhere: 1 } });
+    const away = await dispatch(a.handlers, 'queue:list', { where: 'elsewhere', limit: 10, offset: 0 });
+    expect(away).toMatchObject({ ok: true, value: [{ id: made.value.itemId, scope: { account: 'clerk@demo.bank' } }] });
+    const moved = await dispatch(a.handlers, 'queue:retarget', { itemId: made.value.itemId ?? '', collectionId: demo.collectionId, toCurrentServer: true });
+    expect(moved).toEqual({ ok: true, value: { moved: true } });
     await expect.poll(async () => (await status(a)).counts.doneToday, { timeout: 15_000 }).toBe(1);
-    expect((await status(a)).pausedReason).toBeNull();
+    expect(await status(a)).toMatchObject({ pausedReason: null, counts: { elsewhere: 0 } });
+    expect(await firstNamesOnServer()).toContain('Perm');
+    const entry = a.context.audit.entries().find((e) => e.action === 'queueItemRetargeted');
+    expect(entry).toMatchObject({ outcome: 'done', queueItemId: made.value.itemId, collectionId: demo.collectionId, enrollmentId: made.value.enrollmentId });
   });
 
   it('lets the operator fix the tags of a quarantined item and retry it, or discard one', async () => {

@@ -1,19 +1,35 @@
 import { auditErrorCode } from '../../audit/audit-error-code.js';
+import { withAudit } from '../../audit/index.js';
+import { retargetItem } from '../../services/queue-recovery/retarget-item.js';
 import type { HandlerTable } from '../../ipc/handler-table.js';
 import type { QueueItemView as CoreItemView } from '../../queue/index.js';
 import type { QueueItemView } from '../../../shared/domain/queue.js';
 import type { AppContext } from '../create-app.js';
 import { toPayload } from '../queue-sync.js';
 
-type QueueChannels = 'queue:status' | 'queue:list' | 'queue:retry' | 'queue:discard' | 'queue:syncNow' | 'queue:exportCsv';
+type QueueChannels = 'queue:status' | 'queue:list' | 'queue:retry' | 'queue:retarget' | 'queue:discard' | 'queue:syncNow' | 'queue:exportCsv';
 
 export const queueHandlers = (ctx: AppContext): Pick<HandlerTable, QueueChannels> => ({
   'queue:status': () => toPayload(ctx.sync.status()),
-  'queue:list': ({ state, limit, offset }) =>
-    ctx.queue.list({ ...(state === undefined ? {} : { state }), limit, offset, withNames: true }).map(toItemView),
+  // Signed out, the desk shows the last server and account it was signed in to.
+  'queue:list': ({ state, where, limit, offset }) =>
+    ctx.queue
+      .list({ ...(state === undefined ? {} : { state }), limit, offset, withNames: true, scope: { scope: ctx.session.lastScope(), where: where ?? 'here' } })
+      .map(toItemView),
   'queue:retry': ({ itemId, tags }) => {
     const retried = audited(ctx, 'queueItemRetried', itemId, () => ctx.queue.retry(itemId, tags === undefined ? undefined : { tagsBySha256: tags }));
     return { retried };
+  },
+  'queue:retarget': async (input) => {
+    const current = () => {
+      const scope = ctx.session.scope();
+      return scope === null ? null : { scope, client: ctx.session.requireClient() };
+    };
+    const targets = { queueItemId: input.itemId, collectionId: input.collectionId };
+    await withAudit(ctx.audit, { action: 'queueItemRetargeted', targets }, () => retargetItem({ queue: ctx.queue, current }, input), (r) =>
+      r.enrollmentId === null ? {} : { targets: { enrollmentId: r.enrollmentId } },
+    );
+    return { moved: true as const };
   },
   'queue:discard': ({ itemId }) => ({ discarded: audited(ctx, 'queueItemDiscarded', itemId, () => ctx.queue.discard(itemId)) }),
   'queue:syncNow': () => {
@@ -59,6 +75,8 @@ function toItemView(v: CoreItemView): QueueItemView {
     nextAttemptAt: v.nextAttemptAt,
     lastError: v.lastError,
     quarantineReason: v.quarantineReason,
+    quarantineCode: v.quarantineCode,
+    scope: v.scope,
     createdAt: v.createdAt,
     doneAt: v.doneAt,
     photos: v.photos ?? [],

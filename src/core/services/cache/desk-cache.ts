@@ -68,6 +68,25 @@ export class DeskCache {
   }
 
   /**
+   * The copy holds one server and account's data at a time (`scopeKey` of it): signing in
+   * elsewhere empties it, so no screen shows another server's collections or persons. It
+   * refills from the new server. Returns whether it was emptied.
+   */
+  belongTo(scopeKey: string): boolean {
+    const held = this.#meta('scope');
+    if (held === scopeKey) return false;
+    this.#db
+      .transaction(() => {
+        for (const t of TABLES) this.#db.prepare(`DELETE FROM ${t}`).run();
+        this.#setMeta('scope', scopeKey);
+      })
+      .immediate();
+    this.#index.clear();
+    this.thumbnails.clear();
+    return held !== null;
+  }
+
+  /**
    * Retention: person lists last refreshed before `cutoff` (with their persons and photos),
    * persons not seen since, and the collection list when it is that old. Returns the rows removed.
    */

@@ -65,7 +65,7 @@ describe('photos waiting in the queue, then confirmed by the server', () => {
     expect(queue.hasPhoto(processed.sha256, 'another-collection')).toBe(false);
 
     // The desk's one sync worker records what the server confirmed in the desk's database.
-    const worker = createDeskSyncWorker({ queue, db, getClient: () => client });
+    const worker = createDeskSyncWorker({ scope: () => null, queue, db, getClient: () => client });
     expect(await worker.syncNow()).toMatchObject({ sent: 1, remaining: 0 });
     const [item] = queue.list({ limit: 1, offset: 0 });
     expect(service.enrolled.find(collectionId, processed.sha256)).toEqual({ personId: item?.personId, enrollmentId: item?.enrollmentId });

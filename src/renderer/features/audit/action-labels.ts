@@ -14,6 +14,7 @@ export const actionLabels: Readonly<Record<AuditAction, string>> = {
   importConfirmed: 'Folder import confirmed',
   queueItemRetried: 'Queue item retried',
   queueItemDiscarded: 'Queue item discarded',
+  queueItemRetargeted: 'Queue item moved to another collection',
   consentConfirmed: 'Consent confirmed',
   qualityOverridden: 'Quality warning overridden',
   duplicateChecked: '1:N duplicate check',

@@ -6,7 +6,7 @@ import { createAppStore } from '../../index.js';
 import { formatAge, pauseAdvice, syncBadgeOf } from './selectors.js';
 
 const status = (over: Partial<SyncStatus> = {}, counts: Partial<SyncStatus['counts']> = {}): SyncStatus => ({
-  counts: { ready: 0, syncing: 0, retryWait: 0, quarantined: 0, doneToday: 0, ...counts },
+  counts: { ready: 0, syncing: 0, retryWait: 0, quarantined: 0, doneToday: 0, elsewhere: 0, ...counts },
   pending: 0,
   oldestPendingAgeMs: null,
   lastSuccessfulSyncAt: null,
@@ -30,6 +30,8 @@ const item = (id: string, state: QueueItemView['state']): QueueItemView => ({
   nextAttemptAt: null,
   lastError: null,
   quarantineReason: null,
+  quarantineCode: null,
+  scope: null,
   createdAt: 1,
   doneAt: null,
   photos: [{ sha256: 'a'.repeat(64), tags: ['photo_selfie'], fileName: 'a.jpg', confirmed: false }],
