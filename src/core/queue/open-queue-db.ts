@@ -5,7 +5,7 @@ import { preparePrivateDatabase, restrictFiles } from '../storage/private-files.
 
 export const DESK_DB_FILE = 'desk.db';
 
-const queueMigrations: readonly Migration[] = [
+export const queueMigrations: readonly Migration[] = [
   {
     version: 1,
     name: 'queue items and photos',

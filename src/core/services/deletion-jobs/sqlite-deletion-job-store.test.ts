@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { DeskScope } from '../../../shared/domain/desk-scope.js';
 import { SqliteDeletionJobStore } from './sqlite-deletion-job-store.js';
 
 const dirs: string[] = [];
@@ -17,6 +18,24 @@ function dbFile(): string {
 }
 
 describe('SqliteDeletionJobStore', () => {
+  it('shows each server and account its own jobs only; a job from before scopes is adopted by the first to look', () => {
+    const db = new Database(':memory:');
+    let scope: DeskScope | null = null;
+    const store = new SqliteDeletionJobStore(db, () => 1000, () => scope);
+    const legacy = store.create('col-legacy');
+    scope = { server: 'https://a.example', account: 'op@a' };
+    const onA = store.create('col-a');
+    expect(store.listUnfinished().map((j) => j.collectionId).sort()).toEqual(['col-a', 'col-legacy']);
+    scope = { server: 'https://b.example', account: 'op@a' };
+    expect(store.listUnfinished()).toEqual([]);
+    expect(store.get(onA.jobId)).toBeNull();
+    expect(store.get(legacy.jobId)).toBeNull();
+    const onB = store.create('col-b');
+    expect(store.listUnfinished().map((j) => j.jobId)).toEqual([onB.jobId]);
+    scope = { server: 'https://a.example', account: 'other@a' };
+    expect(store.listUnfinished()).toEqual([]);
+  });
+
   it('keeps person order, ignores duplicates and counts progress', () => {
     const db = new Database(':memory:');
     const store = new SqliteDeletionJobStore(db, () => 1000);
