@@ -13,6 +13,7 @@ import { createSessionSlice } from './slices/session/actions.js';
 import { createSettingsSlice } from './slices/settings/actions.js';
 import { createSyncSlice } from './slices/sync/actions.js';
 import { createWebcamSlice } from './slices/webcam/actions.js';
+import { forgetOtherServerOnSignIn } from './scope/forget-other-server.js';
 
 export type { AppState } from './app-state.js';
 export type AppStore = StoreApi<AppState>;
@@ -41,6 +42,7 @@ export function createAppStore(ipc: IpcClient): AppStore {
   ipc.on('import:personResult', ({ scanId, result }) => store.getState().personEnrolled(scanId, result));
   ipc.on('queue:changed', (status) => store.getState().syncChanged(status));
   ipc.on('duplicates:changed', (status) => store.getState().cleanupChanged(status));
+  forgetOtherServerOnSignIn(store);
   return store;
 }
 
