@@ -52,8 +52,6 @@ export interface EnrollServiceDeps {
   readonly isQueued?: (collectionId: string, sha256: string) => boolean;
   /** The 1:N duplicate check of dry runs; without it only hashes are compared. */
   readonly duplicates?: EnrollDuplicateDeps;
-  /** The server and account the desk's enrolled-photo record is read and written under. */
-  readonly scope?: () => DeskScope | null;
 }
 
 export interface EnrollDuplicateDeps {
