@@ -86,7 +86,7 @@ describe('certificate failures are their own error, never "offline"', () => {
       await queue.enqueueCreatePerson({ collectionId: demo.collectionId, metaData: personMeta('Tess', 'Tls') }, await photos(1));
       // IT's inspection proxy now presents a certificate this desk does not trust.
       trusted = false;
-      const worker = createSyncWorker({ queue, getClient: () => client, backoff: { baseMs: 10, capMs: 50 } });
+      const worker = createSyncWorker({ scope: () => null, queue, getClient: () => client, backoff: { baseMs: 10, capMs: 50 } });
       const paused = await worker.syncNow();
       expect(paused).toMatchObject({ sent: 0, quarantined: 0, remaining: 1, stoppedBy: 'paused' });
       expect(worker.status()).toMatchObject({ pausedReason: 'certificate', counts: { quarantined: 0, ready: 1 } });

@@ -1,3 +1,5 @@
+import { formatTime } from '../../store/slices/sync/selectors.js';
+
 /** Dates the way operators read them: local, day and time. */
 export function formatDate(epochSeconds: number | null): string {
   if (epochSeconds === null) return '—';
@@ -5,7 +7,7 @@ export function formatDate(epochSeconds: number | null): string {
 }
 
 export function formatAsOf(epochMs: number): string {
-  return epochMs <= 0 ? 'never' : new Date(epochMs).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  return epochMs <= 0 ? 'never' : formatTime(epochMs);
 }
 
 export function formatBytes(bytes: number | null): string {

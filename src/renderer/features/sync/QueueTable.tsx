@@ -3,8 +3,9 @@ import type { QueueItemView } from '../../../shared/domain/queue.js';
 import { STATE_LABELS, formatTime } from '../../store/slices/sync/selectors.js';
 import { useAppStore } from '../../store/store-context.js';
 import { FixTagsForm } from './FixTagsForm.js';
+import { MoveItemForm } from './MoveItemForm.js';
 
-type Open = { readonly itemId: string; readonly what: 'discard' | 'tags' } | null;
+type Open = { readonly itemId: string; readonly what: 'discard' | 'tags' | 'move' } | null;
 
 const nameOf = (item: QueueItemView): string =>
   item.displayName ?? (item.kind === 'addPhotos' ? `photos for person ${item.personId ?? 'being created'}` : `item ${item.id.slice(0, 8)}`);
@@ -20,6 +21,7 @@ export function QueueTable({ items }: { readonly items: readonly QueueItemView[]
   const busy = useAppStore((s) => s.queueItemBusy);
   const retry = useAppStore((s) => s.retryQueueItem);
   const discard = useAppStore((s) => s.discardQueueItem);
+  const elsewhere = useAppStore((s) => s.queueWhere === 'elsewhere');
   const [open, setOpen] = useState<Open>(null);
 
   return (
@@ -43,6 +45,13 @@ export function QueueTable({ items }: { readonly items: readonly QueueItemView[]
           const stuck = item.state === 'quarantined' || item.state === 'retry_wait';
           const canDiscard = item.state !== 'done' && item.state !== 'syncing';
           const isOpen = open?.itemId === item.id ? open.what : null;
+          // An enrollment stuck for its collection or its server can go elsewhere; a deleted collection offers this first.
+          const movable = item.kind === 'createPerson' && item.state !== 'done' && item.state !== 'syncing' && item.photos.some((p) => !p.confirmed);
+          const moveButton = movable && (stuck || elsewhere) && (
+            <button type="button" className={`button ${item.quarantineCode === 'collection-gone' ? 'button--primary' : 'button--quiet'}`} aria-expanded={isOpen === 'move'} onClick={() => setOpen(isOpen === 'move' ? null : { itemId: item.id, what: 'move' })} aria-label={`Move ${name} to another collection`}>
+              Move…
+            </button>
+          );
           return (
             <Fragment key={item.id}>
               <tr className={`sync-row sync-row--${item.state}`}>
@@ -61,6 +70,7 @@ export function QueueTable({ items }: { readonly items: readonly QueueItemView[]
                 <td>{formatTime(item.createdAt)}</td>
                 <td>
                   <div className="data-table__actions">
+                    {item.quarantineCode === 'collection-gone' && moveButton}
                     {stuck && (
                       <button type="button" className="button button--secondary" disabled={busy === item.id} onClick={() => void retry(item.id)} aria-label={`Retry ${name}`}>
                         Retry
@@ -71,6 +81,7 @@ export function QueueTable({ items }: { readonly items: readonly QueueItemView[]
                         Fix tags…
                       </button>
                     )}
+                    {item.quarantineCode !== 'collection-gone' && moveButton}
                     {canDiscard && (
                       <button type="button" className="button button--quiet-danger" aria-expanded={isOpen === 'discard'} onClick={() => setOpen({ itemId: item.id, what: 'discard' })} aria-label={`Discard ${name}`}>
                         Discard…
@@ -82,7 +93,9 @@ export function QueueTable({ items }: { readonly items: readonly QueueItemView[]
               {isOpen !== null && (
                 <tr className="sync-row__panel">
                   <td colSpan={7}>
-                    {isOpen === 'discard' ? (
+                    {isOpen === 'move' ? (
+                      <MoveItemForm item={item} name={name} busy={busy === item.id} onCancel={() => setOpen(null)} onMoved={() => setOpen(null)} />
+                    ) : isOpen === 'discard' ? (
                       <div className="sync-confirm" role="group" aria-label={`Confirm discarding ${name}`}>
                         <p>
                           Discard the enrollment of <strong>{name}</strong>? It will never reach the server and its {item.photoCount} photo

@@ -12,6 +12,8 @@ interface Tile {
 /** The queue at a glance: counts as tiles, how old the oldest waiting item is, the link, any pause. */
 export function SyncOverview({ status }: { readonly status: SyncStatus }) {
   const signOut = useAppStore((s) => s.signOut);
+  const where = useAppStore((s) => s.queueWhere);
+  const setWhere = useAppStore((s) => s.setQueueWhere);
   const c = status.counts;
   const tiles: readonly Tile[] = [
     { label: 'Pending', count: status.pending, hint: 'not yet on the server' },
@@ -54,6 +56,17 @@ export function SyncOverview({ status }: { readonly status: SyncStatus }) {
           <dd>{status.lastSuccessfulSyncAt === null ? 'never' : formatTime(status.lastSuccessfulSyncAt)}</dd>
         </div>
       </dl>
+      {(status.counts.elsewhere > 0 || where === 'elsewhere') && (
+        <div className="sync-elsewhere" role="status">
+          <p>
+            {status.counts.elsewhere} {status.counts.elsewhere === 1 ? 'enrollment was' : 'enrollments were'} made for another server or account. They are
+            sent when it signs in on this desk; if that server is gone for good, move them here.
+          </p>
+          <button type="button" className="button button--secondary" onClick={() => void setWhere(where === 'here' ? 'elsewhere' : 'here')}>
+            {where === 'here' ? 'Show items for other servers' : 'Show items for this server'}
+          </button>
+        </div>
+      )}
       {status.connectivity === 'offline' && status.pausedReason === null && (
         <p className="freshness freshness--offline">
           The server cannot be reached. Keep enrolling: everything is kept on this desk and sent by itself when the server is back.

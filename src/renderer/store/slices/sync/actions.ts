@@ -23,9 +23,10 @@ export function createSyncSlice(ipc: IpcClient): StateCreator<AppState, [], [], 
       async loadQueueItems() {
         const filter = get().queueFilter;
         set({ queueLoading: true });
-        const result = await ipc.invoke('queue:list', { ...(filter === null ? {} : { state: filter }), limit: SYNC_TABLE_LIMIT, offset: 0 });
+        const where = get().queueWhere;
+        const result = await ipc.invoke('queue:list', { ...(filter === null ? {} : { state: filter }), where, limit: SYNC_TABLE_LIMIT, offset: 0 });
         // A filter changed while this was on its way: the newer request wins.
-        if (get().queueFilter !== filter) return;
+        if (get().queueFilter !== filter || get().queueWhere !== where) return;
         set(result.ok ? { queueItems: result.value, queueLoading: false } : { syncError: result.error, queueLoading: false });
       },
       async setQueueFilter(queueFilter) {
@@ -49,6 +50,20 @@ export function createSyncSlice(ipc: IpcClient): StateCreator<AppState, [], [], 
           const result = await ipc.invoke('queue:discard', { itemId });
           if (!result.ok) set({ syncError: result.error });
           return result.ok ? result.value.discarded : null;
+        }),
+      async setQueueWhere(queueWhere) {
+        set({ queueWhere });
+        await get().loadQueueItems();
+      },
+      async loadMoveChoices() {
+        const result = await ipc.invoke('enroll:collections', undefined);
+        set(result.ok ? { moveChoices: result.value } : { syncError: result.error });
+      },
+      retargetQueueItem: (itemId, collectionId, toCurrentServer) =>
+        onItem(itemId, async () => {
+          const result = await ipc.invoke('queue:retarget', { itemId, collectionId, toCurrentServer });
+          if (!result.ok) set({ syncError: result.error });
+          return result.ok ? result.value.moved : null;
         }),
       async exportQueueCsv() {
         set({ syncError: null });

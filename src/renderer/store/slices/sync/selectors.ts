@@ -39,7 +39,7 @@ export function syncBadgeOf(status: SyncStatus): SyncBadge {
 export function pauseAdvice(status: SyncStatus): string | null {
   switch (status.pausedReason) {
     case 'auth':
-      return 'The server refused this account. Sign in again (with an account allowed to enroll): sending resumes by itself.';
+      return 'The server refused this account. Sign in again as an account allowed to enroll: sending resumes by itself. Items made under another account wait for it, or can be moved on the Sync screen.';
     case 'certificate':
       return 'The server’s certificate is not trusted by this desk. Ask IT to install the bank’s root CA certificate; then sign in again and sending resumes.';
     case 'not-signed-in':
@@ -69,6 +69,7 @@ export function formatAge(ms: number): string {
   return `${Math.floor(hours / 24)} days`;
 }
 
+/** The one date-and-time format of connectivity facts (the lists' "as of" uses the same). */
 export function formatTime(epochMs: number | null): string {
-  return epochMs === null ? '—' : new Date(epochMs).toLocaleString();
+  return epochMs === null || epochMs <= 0 ? '—' : new Date(epochMs).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 }

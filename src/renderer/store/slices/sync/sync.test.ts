@@ -74,7 +74,7 @@ describe('sync slice', () => {
     release();
     await slow;
     expect(store.getState().queueItems.map((i) => i.id)).toEqual(['q1']);
-    expect(ipc.calls.at(-1)).toEqual({ channel: 'queue:list', input: { state: 'quarantined', limit: 200, offset: 0 } });
+    expect(ipc.calls.at(-1)).toEqual({ channel: 'queue:list', input: { state: 'quarantined', where: 'here', limit: 200, offset: 0 } });
   });
 
   it('retries with fixed tags and discards, then reloads the list; failures land in syncError', async () => {
@@ -101,6 +101,24 @@ describe('sync slice', () => {
     expect(store.getState().syncError).toMatchObject({ code: 'NOT_SIGNED_IN' });
     expect(await store.getState().exportQueueCsv()).toEqual({ fileName: 'q.csv', csv: 'item_id\r\n' });
     expect(store.getState().syncError).toBeNull();
+  });
+
+  it('moves a stuck item to a collection of the server signed in now, and lists items made for other servers on request', async () => {
+    const ipc = new FakeIpcClient({
+      'queue:list': (q) => ok(q?.where === 'elsewhere' ? [item('away', 'ready')] : [item('q1', 'quarantined')]),
+      'enroll:collections': () => ok([{ collectionId: 'c2', alias: 'branch-b' }]),
+      'queue:retarget': ({ collectionId }) => (collectionId === 'c2' ? ok({ moved: true as const }) : fail('NOT_FOUND', 'That collection does not exist on the server.')),
+    });
+    const store = createAppStore(ipc);
+    await store.getState().setQueueWhere('elsewhere');
+    expect(store.getState().queueItems.map((i) => i.id)).toEqual(['away']);
+    expect(ipc.calls.at(-1)).toEqual({ channel: 'queue:list', input: { where: 'elsewhere', limit: 200, offset: 0 } });
+    await store.getState().loadMoveChoices();
+    expect(store.getState().moveChoices).toEqual([{ collectionId: 'c2', alias: 'branch-b' }]);
+    expect(await store.getState().retargetQueueItem('away', 'c2', true)).toBe(true);
+    expect(ipc.calls).toContainEqual({ channel: 'queue:retarget', input: { itemId: 'away', collectionId: 'c2', toCurrentServer: true } });
+    expect(await store.getState().retargetQueueItem('away', 'nope', true)).toBe(false);
+    expect(store.getState().syncError).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('says ages in words an operator reads at a glance', () => {
