@@ -65,7 +65,9 @@ async function onServer(sb: Sandbox, collectionId: string): Promise<{ first: str
   const found = [];
   for await (const p of client.iteratePersons(collectionId)) {
     const meta = p.metaData as { person_info?: { first_name?: string }; enrollment?: { id?: unknown } } | null;
-    found.push({ first: meta?.person_info?.first_name ?? '', enrollmentId: meta?.enrollment?.id, photos: p.images.length });
+    // A server may list persons without their photos: then ask for them.
+    const images = p.images ?? (await client.listPersonImages(collectionId, p.personId));
+    found.push({ first: meta?.person_info?.first_name ?? '', enrollmentId: meta?.enrollment?.id, photos: images.length });
   }
   return found;
 }
