@@ -10,9 +10,9 @@ test('the audit screen lists actions, verifies the chain, filters and exports', 
   await signIn(page, sandbox);
   await page.getByRole('navigation', { name: 'Work areas' }).getByRole('button', { name: 'Audit' }).click();
   await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'Intact' })).toContainText('the one entry');
+  await expect(page.getByRole('status').filter({ hasText: 'Intact' })).toContainText('all 2 entries'); // the policy check at start, then the sign-in
   const table = page.getByRole('table');
-  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByRole('row')).toHaveCount(3);
   await expect(table).toContainText('Signed in');
   await expect(table).toContainText(sandbox.email);
   await page.screenshot({ path: `${screenshots}/audit.png`, fullPage: true });
@@ -21,10 +21,10 @@ test('the audit screen lists actions, verifies the chain, filters and exports', 
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page.getByText('No entries match these filters.')).toBeVisible();
   await page.getByRole('button', { name: 'Clear' }).click();
-  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByRole('row')).toHaveCount(3);
 
   await page.getByRole('button', { name: 'Export CSV' }).click();
-  const saved = page.getByRole('status').filter({ hasText: 'Saved 1 entries' });
+  const saved = page.getByRole('status').filter({ hasText: 'Saved 2 entries' });
   await expect(saved).toBeVisible();
   const path = (await saved.locator('.mono').textContent()) ?? '';
   expect(path.startsWith(dataDir)).toBe(true);
