@@ -53,7 +53,7 @@ beforeAll(async () => {
   temp = await makeTempDir('enroll-desk-record-deletions-');
   app = await createApp({ dataDir: join(temp.dir, 'desk'), host: 'browser', secretStore: new InMemorySecretStore(), emit: () => undefined, version: 't', platform: 'linux', localSandbox: null, restoreSession: false });
   expect(await dispatch(app.handlers, 'session:signIn', { serverUrl: sb.url, email: demo().email, password: demo().password, remember: false })).toMatchObject({ ok: true });
-  record = new EnrolledPhotos(app.context.db);
+  record = new EnrolledPhotos(app.context.db, () => app.context.session.lastScope());
   for (const seed of [71, 72, 73]) photos.push(await (await uniqueWideFace(seed)).jpeg().toBuffer());
 }, 60_000);
 

@@ -4,8 +4,11 @@ import type { BackoffPolicy, SyncReport, SyncStatus, SyncWorker } from '../../co
 /** The probe while offline is quicker than the app's: someone waits for the command. */
 export const CLI_PROBE_INTERVAL_MS = 3_000;
 
-/** The app's back-off, capped at 30 s rather than 10 min: a drain lasts minutes (--wait), not a shift. */
-export const CLI_BACKOFF: BackoffPolicy = { baseMs: 2_000, capMs: 30_000 };
+/**
+ * The app's back-off, capped at 30 s rather than 10 min: a drain lasts minutes (--wait), not a
+ * shift. A longer Retry-After is still obeyed (as in the app): the drain waits it out within --wait.
+ */
+export const CLI_BACKOFF: BackoffPolicy = { baseMs: 2_000, capMs: 30_000, retryAfterCapMs: 10 * 60_000 };
 
 /**
  * Sends the queue through the sync worker (its retries, back-off, Retry-After, pause and

@@ -7,6 +7,7 @@ import { makeTempDir, uniqueWideFace } from '../../../test/fixtures/corpus.js';
 import { signedInClient, startDemoSandbox, type Sandbox } from '../../../test/helpers/sandbox.js';
 import { enrollmentIdOf } from '../../core/queue/reconcile.js';
 import { DEFAULT_CONSENT_TEXT_VERSION } from '../../shared/domain/consent.js';
+import { deskScopeOf } from '../../shared/domain/desk-scope.js';
 import type { OzClient } from '../../core/oz/index.js';
 import { createApp } from '../../core/app/create-app.js';
 import { dispatch } from '../../core/ipc/dispatch.js';
@@ -356,7 +357,7 @@ describe('enroll-desk import', () => {
       expect(await dispatch(app.handlers, 'session:signIn', { serverUrl: sb.url, email: demo.email, password: demo.password, remember: false })).toMatchObject({ ok: true });
       const deleted = await dispatch(app.handlers, 'persons:delete', { collectionId: demo.collectionId, personId: secondId, confirmDeleteAnalyses: false });
       expect(deleted).toMatchObject({ ok: true, value: { status: 'deleted' } });
-      const record = new EnrolledPhotos(app.context.db);
+      const record = new EnrolledPhotos(app.context.db, () => app.context.session.lastScope());
       expect(second.files.map((f) => record.find(demo.collectionId, f.sha256 ?? ''))).toEqual([null, null]);
     } finally {
       await app.dispose();
@@ -367,7 +368,7 @@ describe('enroll-desk import', () => {
     expect((await serverPersons()).get('Ivy')).toEqual([thirdId]);
     expect(await client.listPersonImages(sb.demo?.collectionId ?? '', thirdId)).toHaveLength(2);
     const db = openDeskDb(dataDir);
-    expect(new EnrolledPhotos(db).find(sb.demo?.collectionId ?? '', third.files[0]?.sha256 ?? '')).toMatchObject({ personId: thirdId });
+    expect(new EnrolledPhotos(db, () => deskScopeOf(sb.url, sb.demo?.email ?? '')).find(sb.demo?.collectionId ?? '', third.files[0]?.sha256 ?? '')).toMatchObject({ personId: thirdId });
     db.close();
   }, 180_000);
 });

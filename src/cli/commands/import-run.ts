@@ -103,6 +103,7 @@ function enrollService(deps: ImportDeps, sink: ItemTrackingSink, detector: Retur
     isQueued: (collectionId, sha256) => deps.queue.hasPhoto(sha256, collectionId),
     deskName: () => deps.settings.get().deskName,
     operator: () => deps.operator,
+    scope: () => deps.scope,
     consentTerms: () => deps.terms,
     detector,
     thresholds: () => resolveQualityThresholds(deps.settings.get().qualityThresholds),

@@ -27,6 +27,8 @@ interface SyncOptions {
  * `enroll-desk sync`: sends the queue through the desk's sync worker for up to `--wait`.
  * Exit 0 when nothing is left, 1 when items stay quarantined, 3 when some are still queued
  * (server unreachable or the time ran out: run it again later), 2 on sign-in or usage errors.
+ * An item waiting out its back-off or a Retry-After is waited for within --wait. Counts are
+ * this server and account's; items made for another are named, not counted.
  */
 export function registerSyncCommand(program: Command, deps: QueueCliDeps = defaultQueueCliDeps): void {
   program
@@ -70,7 +72,8 @@ async function runSync(options: SyncOptions, dataDir: string, deps: QueueCliDeps
         report = await drainWithin(worker, budget, { quiet: options.json === true, label: 'sync' });
       }
       const checks = signIn.online ? await syncCheckCleanups({ db, dataDir, secrets: deps.secretStore() }, client, { server, account: email }) : null;
-      const status = queue.status();
+      // This server and account's items: those made for another wait for it (or a re-target), whatever this run does.
+      const status = queue.status(scope);
       const code = exitCode(report, status);
       const why = signIn.online ? null : signIn.reason;
       if (options.json === true) process.stdout.write(`${JSON.stringify({ report, status, offlineReason: why, checksToCleanUp: checks?.remaining ?? null, exitCode: code })}\n`);
@@ -97,7 +100,9 @@ function exitCode(report: SyncReport | null, status: QueueStatus): number {
 }
 
 function summary(report: SyncReport | null, status: QueueStatus, notSent: string): string {
-  const base = `sent ${report?.sent ?? 0}, quarantined ${status.counts.quarantined}, still queued ${status.pending}`;
+  const { elsewhere } = status.counts;
+  const away = elsewhere > 0 ? `; ${elsewhere} more made for another server or account wait for it (sign in there, or move them in the app's Sync screen)` : '';
+  const base = `sent ${report?.sent ?? 0}, quarantined ${status.counts.quarantined}, still queued ${status.pending}${away}`;
   if (report?.stoppedBy === 'paused') return `${base} — stopped: the server refused the credentials or permissions; sign in again.`;
   if (status.pending > 0) return `${base} — not all sent: ${notSent}. Run \`enroll-desk sync\` again later.`;
   if (status.counts.quarantined > 0) return `${base} — fix or discard the quarantined items (enroll-desk queue lists them).`;

@@ -21,6 +21,13 @@ describe('backoffDelayMs', () => {
     expect(backoffDelayMs(0, policy, () => 0, 3600)).toBe(600_000);
   });
 
+  it('obeys a Retry-After longer than a short back-off cap, up to its own cap', () => {
+    const cli = { baseMs: 2000, capMs: 30_000, retryAfterCapMs: 600_000 };
+    expect(backoffDelayMs(0, cli, () => 0.5, 45)).toBe(45_000);
+    expect(backoffDelayMs(9, cli, () => 0.999999)).toBeLessThan(30_000);
+    expect(backoffDelayMs(0, cli, () => 0, 3600)).toBe(600_000);
+  });
+
   it('stays within [0, window) for random draws', () => {
     for (let attempt = 0; attempt < 12; attempt += 1) {
       const d = backoffDelayMs(attempt);

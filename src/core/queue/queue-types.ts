@@ -124,4 +124,6 @@ export interface SyncedItem {
   /** The enrollment it created, or the one it adds photos to (null when it adds to a person chosen by id). */
   readonly enrollmentId: string | null;
   readonly sha256s: readonly string[];
+  /** The server and account it was sent to. */
+  readonly scope: DeskScope | null;
 }

@@ -192,6 +192,7 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
         personId: done.row.person_id,
         enrollmentId: done.row.enrollment_id ?? done.row.depends_on_enrollment_id,
         sha256s: done.photos.map((p) => p.sha256),
+        scope: done.row.server === null || done.row.account === null ? null : { server: done.row.server, account: done.row.account },
       });
     } catch (err) {
       console.error('enroll-desk queue: the item-done hook failed', err);

@@ -26,7 +26,7 @@ export const collectionsHandlers = (ctx: AppContext): Pick<HandlerTable, Collect
       client,
       cache,
       store: new SqliteDeletionJobStore(ctx.db, Date.now, () => ctx.session.lastScope()),
-      enrolled: new EnrolledPhotos(ctx.db),
+      enrolled: new EnrolledPhotos(ctx.db, () => ctx.session.lastScope()),
       onProgress: (job) => {
         auditDeletion(job);
         ctx.options.emit('collections:deletionProgress', job);

@@ -16,7 +16,7 @@ export const deskHandlers = (ctx: AppContext): Pick<HandlerTable, DeskChannels> 
         queue: ctx.queue,
         sync: ctx.sync,
         cache: () => sharedCache(ctx.db, ctx.options.secretStore),
-        enrolled: new EnrolledPhotos(ctx.db),
+        enrolled: new EnrolledPhotos(ctx.db, () => ctx.session.lastScope()),
         secrets: ctx.options.secretStore,
         settings: ctx.settings,
         session: ctx.session,

@@ -32,6 +32,7 @@ export const enrollHandlers = (ctx: AppContext): Pick<HandlerTable, EnrollChanne
       return status.state === 'signedIn' ? status.email : 'unknown';
     },
     consentTerms: () => consentTermsOf(ctx.settings.get()),
+    scope: () => ctx.session.lastScope(),
     // Offline-first: every enrollment is committed to the queue, then sent by the sync worker.
     sink: new QueuedEnrollmentSink(ctx.queue, () => void ctx.sync.syncNow()),
     detector: ctx.quality,

@@ -15,7 +15,7 @@ export const personsHandlers = (ctx: AppContext): Pick<HandlerTable, PersonsChan
         cache,
         photos: ctx.photos,
         onIndexProgress: (progress) => ctx.options.emit('persons:indexProgress', progress),
-        enrolled: new EnrolledPhotos(ctx.db),
+        enrolled: new EnrolledPhotos(ctx.db, () => ctx.session.lastScope()),
       }),
   );
   // Thumbnails belong to whoever is signed in; drop them when that changes.

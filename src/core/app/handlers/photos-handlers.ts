@@ -9,7 +9,7 @@ type PhotosChannels = 'photos:prepare' | 'photos:add' | 'photos:delete';
 
 export const photosHandlers = (ctx: AppContext): Pick<HandlerTable, PhotosChannels> => {
   const service = sharedCache(ctx.db, ctx.options.secretStore).then(
-    (cache) => new PhotosService({ client: () => ctx.session.requireClient(), cache, photos: ctx.photos, enrolled: new EnrolledPhotos(ctx.db) }),
+    (cache) => new PhotosService({ client: () => ctx.session.requireClient(), cache, photos: ctx.photos, enrolled: new EnrolledPhotos(ctx.db, () => ctx.session.lastScope()) }),
   );
   return {
     'photos:prepare': async ({ base64 }) => (await service).prepare(base64),

@@ -40,7 +40,7 @@ function deletions(events: DeletionJobView[]): CollectionDeletions {
     store: new SqliteDeletionJobStore(db),
     onProgress: (job) => events.push(job),
     retryDelayMs: () => 20,
-    enrolled: new EnrolledPhotos(db),
+    enrolled: new EnrolledPhotos(db, () => null),
   });
 }
 

@@ -9,9 +9,10 @@ import { EnrolledPhotos } from './enrolled-photos.js';
  */
 export function createDeskSyncWorker(opts: Omit<SyncWorkerOptions, 'onItemDone'> & { readonly db: Database.Database }): SyncWorker {
   const { db, ...worker } = opts;
-  const enrolled = new EnrolledPhotos(db);
+  // Each item is recorded under the scope it was sent to, whoever is signed in by then.
+  const enrolled = new EnrolledPhotos(db, () => null);
   return createSyncWorker({
     ...worker,
-    onItemDone: (item) => enrolled.record(item.collectionId, { personId: item.personId, enrollmentId: item.enrollmentId ?? item.itemId }, item.sha256s),
+    onItemDone: (item) => enrolled.record(item.collectionId, { personId: item.personId, enrollmentId: item.enrollmentId ?? item.itemId }, item.sha256s, item.scope),
   });
 }

@@ -52,6 +52,7 @@ beforeAll(async () => {
     client: () => client,
     deskName: () => 'Branch 7',
     operator: () => 'operator@demo.bank',
+    scope: () => null,
     consentTerms: () => ({ version: DEFAULT_CONSENT_TEXT_VERSION, text: 'Agreed.' }),
     detector,
     onQualityOverride: (targets, override) => recordQualityOverride(audit, targets, override),

@@ -33,6 +33,7 @@ async function service(db = openDeskDb(null)): Promise<EnrollService> {
     client: () => client,
     deskName: () => 'Branch 7 desk 2',
     operator: () => 'operator@demo.bank',
+    scope: () => null,
     consentTerms: () => terms,
     now: () => new Date('2026-03-01T10:00:00Z'),
   });

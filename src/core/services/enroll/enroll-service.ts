@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { consentProblem, type ConsentConfirmation, type ConsentTerms } from '../../../shared/domain/consent.js';
+import type { DeskScope } from '../../../shared/domain/desk-scope.js';
 import type { DuplicateChoice } from '../../../shared/domain/duplicates.js';
 import type { Capture, ImportOutcome, PersonResult } from '../../../shared/domain/enroll.js';
 import { codesNeedingOverride, isQualityAccepted } from '../../../shared/domain/quality-acceptance.js';
@@ -36,6 +37,8 @@ export interface EnrollServiceDeps {
   readonly deskName: () => string;
   /** The signed-in operator's e-mail. */
   readonly operator: () => string;
+  /** The server and account this desk's work is made for (the signed-in one, or the last): its enrolled-photo record. */
+  readonly scope: () => DeskScope | null;
   readonly consentTerms: () => ConsentTerms;
   /** The one write path: the durable queue, which the sync worker sends (design §4). */
   readonly sink: EnrollmentSink;
@@ -129,7 +132,7 @@ export class EnrollService {
   readonly #now: () => Date;
 
   constructor(private readonly deps: EnrollServiceDeps) {
-    this.enrolled = new EnrolledPhotos(deps.db);
+    this.enrolled = new EnrolledPhotos(deps.db, deps.scope);
     this.#sink = deps.sink;
     this.#now = deps.now ?? (() => new Date());
   }

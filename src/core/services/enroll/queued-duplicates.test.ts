@@ -54,6 +54,7 @@ describe('photos waiting in the queue, then confirmed by the server', () => {
       client: () => client,
       deskName: () => 'desk',
       operator: () => 'operator@demo.bank',
+      scope: () => null,
       consentTerms: () => ({ version: DEFAULT_CONSENT_TEXT_VERSION, text: 'Agreed.' }),
       isQueued: (c, sha) => queue.hasPhoto(sha, c),
     });

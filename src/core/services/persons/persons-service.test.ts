@@ -36,7 +36,7 @@ beforeEach(async () => {
     photos: createPhotoProcessor(),
     onIndexProgress: (p) => progress.push(p),
     indexPageSize: 4,
-    enrolled: new EnrolledPhotos(db),
+    enrolled: new EnrolledPhotos(db, () => null),
   });
 });
 afterEach(async () => {
@@ -64,7 +64,7 @@ describe('PersonsService', () => {
     expect(detail.photos[0]).toMatchObject({ tags: ['photo_selfie'], width: 600, thumbnail: expect.stringMatching(/^data:image\/jpeg;base64,/) });
     expect(detail.photos[0]?.bytes).toBeGreaterThan(1000);
 
-    const photos = new PhotosService({ client: () => client, cache, photos: createPhotoProcessor(), enrolled: new EnrolledPhotos(db) });
+    const photos = new PhotosService({ client: () => client, cache, photos: createPhotoProcessor(), enrolled: new EnrolledPhotos(db, () => null) });
     expect(await photos.add(collectionId, created.personId, [await face(2)])).toBe(1);
     const imageId = detail.photos[0]!.personImageId;
     await photos.delete(collectionId, created.personId, imageId);
