@@ -114,3 +114,27 @@ describe.each(['default', 'strict'] as const)('enroll-desk import --duplicate-ch
     expect(await oz.deletePerson(cleoId)).toBe(204);
   }, 300_000);
 });
+
+describe.each(['default', 'strict'] as const)('enroll-desk import --dry-run offline (%s profile)', (profile) => {
+  it('says the 1:N check was not done, and still flags the photo this desk enrolled by its file hash', async () => {
+    const sb = await startDemoSandbox({ profile });
+    const collectionId = sb.demo?.collectionId ?? '';
+    const data = ['--data', join(temp.dir, `desk-offline-${profile}-${seed++}`)];
+    try {
+      const photo = await (await uniqueWideFace(seed++)).jpeg({ quality: 92 }).toBuffer();
+      const folder = await onePerson('Original, Eve', photo);
+      const enrolled = await cli(sb, ['import', folder, '--collection-id', collectionId, '--json', ...consentFlag, ...data]);
+      expect(enrolled.code, enrolled.stderr).toBe(0);
+      await sb.close();
+
+      const dry = await cli(sb, ['import', folder, '--collection-id', collectionId, '--dry-run', '--json', ...data]);
+      expect(dry.code, dry.stderr).toBe(0);
+      const report = JSON.parse(dry.stdout) as { offline: boolean; duplicateCheck: { state: string; checked: number; message: string }; files: { status: string; reason?: string }[] };
+      expect(report.offline).toBe(true);
+      expect(report.duplicateCheck).toMatchObject({ state: 'offline', checked: 0, message: expect.stringContaining('1:N duplicate check was not done') });
+      expect(report.files).toEqual([expect.objectContaining({ status: 'duplicate', reason: 'already_enrolled' })]);
+    } finally {
+      await sb.close();
+    }
+  }, 300_000);
+});
