@@ -2,21 +2,18 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/core/app/create-app.js';
+import type { App } from '../../src/core/app/create-app.js';
 import { dispatch } from '../../src/core/ipc/dispatch.js';
-import { InMemorySecretStore } from '../../src/core/secrets/in-memory-secret-store.js';
-import { DEFAULT_CONSENT_TEXT_VERSION } from '../../src/shared/domain/consent.js';
 import type { ScanReportView } from '../../src/shared/domain/enroll.js';
-import type { Channel, ChannelInput, ChannelOutput } from '../../src/shared/ipc/contract.js';
 import { makeTempDir, uniqueWideFace } from '../fixtures/corpus.js';
 import { startDemoSandbox, type Sandbox } from '../helpers/sandbox.js';
+import { call, consent, drained, enrollOriginal, startDesk, until } from '../helpers/desk-app.js';
 import { rawOz, type RawOz } from '../helpers/raw-oz.js';
 
 // The 1:N duplicate check as the operator meets it, through the handler table the UI calls,
 // against the sandbox over real HTTP. Each profile of the sandbox, and both a server that
 // answers FINISHED at once and one that keeps the analysis PROCESSING for a while.
 
-const consent = { confirmed: true, textVersion: DEFAULT_CONSENT_TEXT_VERSION };
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let seed = 9100;
 
@@ -27,56 +24,7 @@ afterAll(async () => {
   await temp.cleanup();
 });
 
-async function call<C extends Channel>(app: App, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const result = await dispatch(app.handlers, channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as ChannelOutput<C>;
-}
-
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function startDesk(sb: Sandbox): Promise<App> {
-  const app = await createApp({
-    dataDir: join(temp.dir, `desk-${seed++}`),
-    host: 'browser',
-    secretStore: new InMemorySecretStore(),
-    emit: () => undefined,
-    version: 't',
-    platform: 'linux',
-    localSandbox: null,
-    restoreSession: false,
-  });
-  const demo = sb.demo as NonNullable<Sandbox['demo']>;
-  await call(app, 'session:signIn', { serverUrl: sb.url, email: demo.email, password: demo.password, remember: false });
-  return app;
-}
-
-const drained = (app: App) => until(async () => ((await call(app, 'queue:status', undefined)).pending === 0 ? true : undefined), 'the queue to drain');
-
-/** Enrolls "Ann Original" from photo P through the form path and returns her person id. */
-async function enrollOriginal(app: App, oz: RawOz, photo: Buffer): Promise<string> {
-  const demo = oz.demo;
-  await call(app, 'enroll:enrollPerson', {
-    collectionId: demo.collectionId,
-    name: { first: 'Ann', middle: '', last: 'Original' },
-    source: 'form',
-    photos: [{ dataBase64: photo.toString('base64'), fileName: 'p.jpg', tags: ['photo_selfie'] }],
-    consent,
-  });
-  await drained(app);
-  const persons = await oz.persons();
-  const ann = persons.find((p) => p.meta_data?.person_info?.last_name === 'Original');
-  if (ann === undefined) throw new Error('Ann was not enrolled');
-  return ann.person_id;
-}
+const newDesk = (sb: Sandbox): Promise<App> => startDesk(sb, join(temp.dir, `desk-${seed++}`));
 
 /** A folder with one person, "Bob Other", whose photo is P re-encoded at another JPEG quality. */
 async function folderWithReencoded(photo: Buffer, exact = false): Promise<string> {
@@ -109,7 +57,7 @@ describe.each(profiles)('1:N duplicate check — $name', ({ options }) => {
   beforeAll(async () => {
     sb = await startDemoSandbox(options);
     oz = await rawOz(sb);
-    app = await startDesk(sb);
+    app = await newDesk(sb);
   });
   afterAll(async () => {
     await app.dispose();
@@ -195,7 +143,7 @@ describe.each(['default', 'strict'] as const)('1:N duplicate check offline (%s p
   it('says the check was skipped, still flags the same file hash and a person of the same name', async () => {
     const sb = await startDemoSandbox({ profile });
     const oz = await rawOz(sb);
-    const app = await startDesk(sb);
+    const app = await newDesk(sb);
     try {
       const photo = await (await uniqueWideFace(seed++)).jpeg({ quality: 92 }).toBuffer();
       await enrollOriginal(app, oz, photo);

@@ -69,3 +69,23 @@ export const duplicateCleanupStatusSchema = z.object({
   pending: z.number().int().nonnegative(),
 });
 export type DuplicateCleanupStatus = z.infer<typeof duplicateCleanupStatusSchema>;
+
+/** A photo of the form or webcam the desk already holds, by its hash (the offline fallback too). */
+export const samePhotoSchema = z.object({
+  /** 1-based, as the form numbers photos. */
+  photo: z.number().int().positive(),
+  reason: z.enum(['already_enrolled', 'already_queued']),
+  /** The person the desk enrolled it for; null while it waits in the queue. */
+  personId: z.string().nullable(),
+});
+export type SamePhoto = z.infer<typeof samePhotoSchema>;
+
+/** The 1:N check of one person (form or webcam) before "Enroll", kept in main by its id. */
+export const personDuplicateCheckSchema = z.object({
+  checkId: z.string().uuid(),
+  summary: duplicateCheckSummarySchema,
+  /** Who the person may already be, best first; empty when nobody. */
+  candidates: z.array(duplicateCandidateSchema).readonly(),
+  samePhotos: z.array(samePhotoSchema).readonly(),
+});
+export type PersonDuplicateCheck = z.infer<typeof personDuplicateCheckSchema>;

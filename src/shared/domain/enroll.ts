@@ -228,8 +228,28 @@ export const enrollPersonInputSchema = z
     source: z.enum(['webcam', 'form']),
     photos: z.array(enrollPhotoSchema).min(1).max(MAX_PHOTOS_PER_PERSON),
     consent: consentConfirmationSchema,
+    /** The operator's choice for a person the 1:N check (`enroll:checkPerson`) flagged. */
+    duplicate: z.object({ checkId: z.string().uuid(), choice: duplicateChoiceSchema }).strict().optional(),
   })
   .strict();
+
+/** The photos of a form or webcam person, as `enroll:enrollPerson` will get them, for the 1:N check. */
+export const checkPersonInputSchema = z
+  .object({
+    collectionId: collectionIdSchema,
+    name: personNameSchema,
+    photos: z
+      .array(
+        z.union([
+          z.object({ captureId: z.string().min(1) }).strict(),
+          z.object({ dataBase64: z.string().min(1).max(MAX_PHOTO_BASE64_CHARS), fileName: z.string().trim().min(1).max(255) }).strict(),
+        ]),
+      )
+      .min(1)
+      .max(MAX_PHOTOS_PER_PERSON),
+  })
+  .strict();
+export type CheckPersonInput = z.input<typeof checkPersonInputSchema>;
 export type EnrollPersonInput = z.input<typeof enrollPersonInputSchema>;
 
 export const collectionChoiceSchema = z.object({ collectionId: z.string(), alias: z.string() });

@@ -18,6 +18,7 @@ type EnrollChannels =
   | 'enroll:cancelScan'
   | 'enroll:confirmImport'
   | 'enroll:processCapture'
+  | 'enroll:checkPerson'
   | 'enroll:enrollPerson'
   | 'enroll:thumbnail';
 
@@ -87,6 +88,11 @@ export const enrollHandlers = (ctx: AppContext): Pick<HandlerTable, EnrollChanne
       );
     },
     'enroll:processCapture': ({ dataBase64, mirrored }) => service.processCapture(dataBase64, mirrored),
+    'enroll:checkPerson': async (input) => {
+      const check = await service.checkPerson(input);
+      ctx.duplicateCleanups.changed();
+      return check;
+    },
     'enroll:enrollPerson': (input) => {
       guard();
       overridesAllowed(input.photos.filter((p) => 'qualityOverride' in p && p.qualityOverride !== undefined).length);

@@ -54,6 +54,7 @@ async function checkAll(deps: DuplicateFinderDeps, input: FindInput, client: OzC
   const found: PhotoMatches[] = [];
   const errors: string[] = [];
   let checked = 0;
+  let unreachable = 0;
   let notPermitted = false;
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -74,7 +75,11 @@ async function checkAll(deps: DuplicateFinderDeps, input: FindInput, client: OzC
         if (result.matches.length > 0) found.push({ person: item.person, fileName: item.photo.fileName, matches: result.matches });
       } catch (err) {
         if (err instanceof CheckNotPermittedError) notPermitted = true;
-        else errors.push(`${item.photo.fileName}: ${toAppError(err).message}`);
+        else {
+          const error = toAppError(err);
+          if (error.code === 'NETWORK') unreachable += 1;
+          errors.push(`${item.photo.fileName}: ${error.message}`);
+        }
         deps.audit?.record({ action: 'duplicateChecked', targets: { collectionId: input.collectionId }, outcome: 'failed', errorCode: auditErrorCode(err) });
       }
       input.onProgress?.({ done: Math.min(next, work.length), total: work.length, current: item.photo.path });
@@ -82,7 +87,7 @@ async function checkAll(deps: DuplicateFinderDeps, input: FindInput, client: OzC
   };
   input.onProgress?.({ done: 0, total: work.length });
   await Promise.all(Array.from({ length: CHECKS_IN_FLIGHT }, worker));
-  return { found, errors, checked, notPermitted, total: work.length };
+  return { found, errors, checked, unreachable, notPermitted, total: work.length };
 }
 
 /** Names of matched persons: from the server, else the desk's cache, else unknown. */
@@ -135,6 +140,10 @@ export async function findDuplicates(report: ScanReport, input: FindInput, deps:
     return { ...report, persons: await byName(deps, input.collectionId, report.persons), duplicateCheck: summary('offline', zero, OFFLINE_MESSAGE) };
   }
   const run = await checkAll(deps, input, mode.client, mode.scope, report.persons);
+  // The server went away after the desk decided it was online: the same fallback as offline.
+  if (run.total > 0 && run.unreachable === run.total) {
+    return { ...report, persons: await byName(deps, input.collectionId, report.persons), duplicateCheck: summary('offline', { ...zero, failed: run.total }, OFFLINE_MESSAGE) };
+  }
   const counts = { checked: run.checked, failed: run.errors.length, cleanupPending: deps.records.count(mode.scope) };
   if (run.notPermitted) {
     return { ...report, persons: await byName(deps, input.collectionId, report.persons), duplicateCheck: summary('not_permitted', counts, NOT_PERMITTED_MESSAGE) };

@@ -1,6 +1,5 @@
 import type { DuplicateCandidate, DuplicateChoice } from '../../../shared/domain/duplicates.js';
 import { assertNever } from '../../../shared/result.js';
-import type { PersonReport } from '../../import/report.js';
 
 export type DuplicateDecision =
   | { readonly kind: 'proceed'; readonly addTo: string | null; readonly override: { readonly of: string; readonly note: string } | null }
@@ -19,8 +18,7 @@ export function describeCandidate(c: DuplicateCandidate): string {
  * What to do with a person the 1:N check flagged: nothing to decide without a candidate;
  * otherwise the operator's choice, and no choice holds the person back.
  */
-export function decideDuplicate(person: PersonReport, choice: DuplicateChoice | undefined): DuplicateDecision {
-  const candidates = person.possibleDuplicates ?? [];
+export function decideDuplicate(candidates: readonly DuplicateCandidate[], choice: DuplicateChoice | undefined): DuplicateDecision {
   const first = candidates[0];
   if (first === undefined) return PROCEED;
   const of = describeCandidate(first);

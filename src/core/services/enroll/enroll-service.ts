@@ -4,11 +4,11 @@ import type Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { consentProblem, type ConsentConfirmation, type ConsentTerms } from '../../../shared/domain/consent.js';
 import type { DeskScope } from '../../../shared/domain/desk-scope.js';
-import type { DuplicateChoice } from '../../../shared/domain/duplicates.js';
+import type { DuplicateChoice, PersonDuplicateCheck, SamePhoto } from '../../../shared/domain/duplicates.js';
 import type { Capture, ImportOutcome, PersonResult } from '../../../shared/domain/enroll.js';
 import { codesNeedingOverride, isQualityAccepted } from '../../../shared/domain/quality-acceptance.js';
 import { DEFAULT_QUALITY_THRESHOLDS, type QualityThresholds } from '../../../shared/domain/quality-thresholds.js';
-import type { QualityOverride } from '../../../shared/domain/quality.js';
+import type { PhotoQuality, QualityOverride } from '../../../shared/domain/quality.js';
 import { defaultTagsFor, type OzTag } from '../../../shared/domain/tags.js';
 import { AppFailure } from '../../errors/app-failure.js';
 import { toAppError } from '../../errors/to-app-error.js';
@@ -22,6 +22,7 @@ import { assessPhoto, cropToFace, toPhotoQuality, type FaceDetector } from '../.
 import { findDuplicates, type CheckMode, type CheckScope, type DuplicateFinderDeps } from '../duplicates/index.js';
 import { CaptureStore } from './capture-store.js';
 import { decideDuplicate, type DuplicateDecision } from './duplicate-decision.js';
+import { checkOnePerson, PersonChecks } from './person-checks.js';
 import { EnrolledCheck } from './enrolled-check.js';
 import { EnrolledPhotos } from './enrolled-photos.js';
 import { enrollmentMetaData, type EnrollmentSource, type QualityOverrideRecord } from './enrollment-meta.js';
@@ -116,6 +117,16 @@ export interface EnrollPersonRequest {
     | { readonly dataBase64: string; readonly fileName: string; readonly tags: readonly OzTag[] }
   )[];
   readonly consent: ConsentConfirmation | undefined;
+  /** The operator's choice for a person the 1:N check flagged (see `checkPerson`). */
+  readonly duplicate?: { readonly checkId: string; readonly choice: DuplicateChoice } | undefined;
+}
+
+type RequestPhoto = { readonly captureId: string } | { readonly dataBase64: string; readonly fileName: string };
+
+export interface CheckPersonRequest {
+  readonly collectionId: string;
+  readonly name: { readonly first: string; readonly middle: string; readonly last: string };
+  readonly photos: readonly RequestPhoto[];
 }
 
 const displayName = (n: PersonReport['name']): string => [n.first, n.middle, n.last].filter((s) => s !== '').join(' ');
@@ -128,6 +139,7 @@ const displayName = (n: PersonReport['name']): string => [n.first, n.middle, n.l
 export class EnrollService {
   readonly enrolled: EnrolledPhotos;
   readonly captures = new CaptureStore();
+  readonly #personChecks = new PersonChecks();
   readonly #sink: EnrollmentSink;
   readonly #now: () => Date;
 
@@ -168,8 +180,7 @@ export class EnrollService {
   ): Promise<ScanReport> {
     const dup = this.deps.duplicates;
     if (dup === undefined || report.cancelled) return report;
-    const scope = dup.scope();
-    const mode: CheckMode = !dup.enabled() ? { kind: 'off' } : reachable && scope !== null ? { kind: 'online', client: this.deps.client(), scope } : { kind: 'offline' };
+    const mode = this.#checkMode(dup, reachable);
     return findDuplicates(
       report,
       {
@@ -184,6 +195,65 @@ export class EnrollService {
       },
       dup.finder,
     );
+  }
+
+  #checkMode(dup: EnrollDuplicateDeps, reachable: boolean): CheckMode {
+    if (!dup.enabled()) return { kind: 'off' };
+    const scope = dup.scope();
+    if (!reachable || scope === null) return { kind: 'offline' };
+    try {
+      return { kind: 'online', client: this.deps.client(), scope };
+    } catch {
+      return { kind: 'offline' };
+    }
+  }
+
+  /**
+   * The form's and webcam's 1:N check before "Enroll": the dry run's check for one person
+   * (offline, the desk's hash and name index). Kept in main, so the choice is judged against it.
+   */
+  async checkPerson(request: CheckPersonRequest): Promise<PersonDuplicateCheck> {
+    const photos = await Promise.all(request.photos.map(async (p, i) => (await this.#heldPhoto(p, i)).photo));
+    const samePhotos = await this.#samePhotos(request.collectionId, photos);
+    const dup = this.deps.duplicates;
+    const { summary, candidates } =
+      dup === undefined
+        ? { summary: { state: 'off' as const, checked: 0, failed: 0, cleanupPending: 0, message: null }, candidates: [] }
+        : await checkOnePerson({ collectionId: request.collectionId, name: request.name, photos, mode: this.#checkMode(dup, true) }, dup.finder);
+    const checkId = this.#personChecks.put({ collectionId: request.collectionId, hashes: photos.map((p) => p.sha256), candidates });
+    return { checkId, summary, candidates, samePhotos };
+  }
+
+  /** Photos the desk already enrolled (confirmed with the server when it answers) or queued, by hash. */
+  async #samePhotos(collectionId: string, photos: readonly ProcessedPhoto[]): Promise<readonly SamePhoto[]> {
+    const check = this.#check(collectionId);
+    const found: SamePhoto[] = [];
+    for (const [i, p] of photos.entries()) {
+      const recorded = this.enrolled.find(collectionId, p.sha256);
+      if (recorded !== null && (await check.isEnrolled(p.sha256))) found.push({ photo: i + 1, reason: 'already_enrolled', personId: recorded.personId });
+      else if (this.deps.isQueued?.(collectionId, p.sha256)) found.push({ photo: i + 1, reason: 'already_queued', personId: null });
+    }
+    return found;
+  }
+
+  /** A capture held in main, or bytes the form sent, through the one pipeline. */
+  async #heldPhoto(photo: RequestPhoto, index: number): Promise<{ readonly photo: ProcessedPhoto; readonly quality: PhotoQuality | null }> {
+    if (!('captureId' in photo)) return { photo: await this.#processBytes(Buffer.from(photo.dataBase64, 'base64'), `photo ${index + 1}`), quality: null };
+    const held = this.captures.get(photo.captureId);
+    if (held === null) throw new AppFailure('NOT_FOUND', `Photo ${index + 1} is no longer held by the desk: capture it again.`);
+    return held;
+  }
+
+  /** What the operator's choice (or its absence) means for a form or webcam person some check flagged. */
+  #personDecision(request: EnrollPersonRequest, hashes: readonly string[]): DuplicateDecision {
+    const chosen = request.duplicate;
+    const held = chosen ? this.#personChecks.get(chosen.checkId) : this.#personChecks.flagging(request.collectionId, hashes);
+    if (chosen && (held === null || held.collectionId !== request.collectionId)) {
+      throw new AppFailure('NOT_FOUND', 'The duplicate check of this person is no longer held by the desk: check again before enrolling.');
+    }
+    const decision = held === null ? { kind: 'proceed' as const, addTo: null, override: null } : decideDuplicate(held.candidates, chosen?.choice);
+    if (decision.kind === 'skip' && chosen === undefined) throw new AppFailure('CONFLICT', decision.message, { reason: 'possible_duplicate' });
+    return decision;
   }
 
   /** Enrolls the selected persons of a dry run one by one; never throws for one person's failure. */
@@ -225,8 +295,7 @@ export class EnrollService {
     const photos: EnrollmentPhoto[] = [];
     const overrides: QualityOverrideRecord[] = [];
     for (const [i, photo] of request.photos.entries()) {
-      const held = 'captureId' in photo ? this.captures.get(photo.captureId) : { photo: await this.#processBytes(Buffer.from(photo.dataBase64, 'base64'), `photo ${i + 1}`), quality: null };
-      if (held === null) throw new AppFailure('NOT_FOUND', `Photo ${i + 1} is no longer held by the desk: capture it again.`);
+      const held = await this.#heldPhoto(photo, i);
       const processed = held.photo;
       const override = 'captureId' in photo ? photo.qualityOverride : undefined;
       if (!isQualityAccepted(held.quality, override)) {
@@ -241,13 +310,18 @@ export class EnrollService {
       if (photos.some((p) => p.sha256 === processed.sha256)) throw new AppFailure('BAD_INPUT', `Photo ${i + 1} is the same as an earlier one.`);
       photos.push({ jpeg: processed.jpeg, sha256: processed.sha256, tags: photo.tags });
     }
+    const decision = this.#personDecision(request, photos.map((p) => p.sha256));
+    if (request.duplicate) this.#personChecks.delete(request.duplicate.checkId);
+    if (decision.kind === 'skip') return { key: randomUUID(), name: request.name, status: 'skipped', enrollmentId: null, personId: null, itemId: null, photos: [], message: decision.message };
     const enrollmentId = randomUUID();
     const metaData = this.#meta(enrollmentId, request.name, terms, request.source, request.externalId, undefined, overrides);
+    const target = decision.addTo === null ? {} : { targetPersonId: decision.addTo };
     const submitted = await this.#sink.submit(
-      { enrollmentId, collectionId: request.collectionId, metaData, photos },
+      { enrollmentId, collectionId: request.collectionId, metaData, photos, ...target },
       { onConfirmed: (personId, hashes) => this.enrolled.record(request.collectionId, { personId, enrollmentId }, hashes) },
     );
     this.#reportOverrides(request.collectionId, enrollmentId, overrides);
+    if (decision.override) this.deps.duplicates?.onOverride?.({ collectionId: request.collectionId, enrollmentId, personId: decision.override.of }, decision.override.note);
     for (const photo of request.photos) if ('captureId' in photo) this.captures.delete(photo.captureId);
     return {
       key: enrollmentId,
@@ -374,7 +448,7 @@ export class EnrollService {
     hooks: ImportHooks,
   ): Promise<PersonResult & { readonly stop?: boolean }> {
     const allow = selection.allowDuplicates === true;
-    const decision: DuplicateDecision = allow ? { kind: 'proceed', addTo: null, override: null } : decideDuplicate(person, selection.duplicateChoices?.[person.key]);
+    const decision: DuplicateDecision = allow ? { kind: 'proceed', addTo: null, override: null } : decideDuplicate(person.possibleDuplicates ?? [], selection.duplicateChoices?.[person.key]);
     if (decision.kind === 'skip') return skipped(person, decision.message);
     const keepLargest = new Set(selection.keepLargestFace ?? []);
     const overrideOf = (p: PhotoReport): QualityOverride | undefined => selection.qualityOverrides?.[p.path];

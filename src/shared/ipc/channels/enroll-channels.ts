@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   captureSchema,
+  checkPersonInputSchema,
   collectionChoiceSchema,
   confirmImportInputSchema,
   consentTermsSchema,
@@ -13,6 +14,7 @@ import {
   scanIdSchema,
   scanResultSchema,
 } from '../../domain/enroll.js';
+import { personDuplicateCheckSchema } from '../../domain/duplicates.js';
 import { noInput } from './no-input.js';
 
 export const enrollChannels = {
@@ -24,6 +26,8 @@ export const enrollChannels = {
   'enroll:cancelScan': { input: scanIdSchema, output: z.object({ cancelled: z.boolean() }) },
   'enroll:confirmImport': { input: confirmImportInputSchema, output: importOutcomeSchema },
   'enroll:processCapture': { input: processCaptureInputSchema, output: captureSchema },
+  /** The 1:N duplicate check of a form or webcam person before "Enroll" (falls back to the desk's records offline). */
+  'enroll:checkPerson': { input: checkPersonInputSchema, output: personDuplicateCheckSchema },
   'enroll:enrollPerson': { input: enrollPersonInputSchema, output: personResultSchema },
   /** The thumbnail of a photo of a finished scan, as a JPEG data URL. */
   'enroll:thumbnail': { input: z.object({ scanId: z.string().uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(), output: z.object({ dataUrl: z.string() }) },
