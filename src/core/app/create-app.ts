@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { loadAuditHeadKey, loadAuditKey, openAuditLog, type AuditLog } from '../audit/index.js';
 import { createPhotoProcessor, type PhotoProcessor } from '../images/photo-processor.js';
 import { createFaceDetector, type FaceDetector } from '../quality/index.js';
-import { openQueue, type EnrollmentQueue, type SyncWorker } from '../queue/index.js';
+import { openQueue, type BackoffPolicy, type EnrollmentQueue, type SyncWorker } from '../queue/index.js';
 import type { EventSink, HandlerTable } from '../ipc/handler-table.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { FetchImpl } from '../oz/index.js';
@@ -46,6 +46,10 @@ export interface AppHostOptions {
   readonly fetch?: FetchImpl;
   /** Sign in again with what the desk remembers (default true). */
   readonly restoreSession?: boolean;
+  /** The face-quality detector, e.g. one warm detector shared by several desks in one process (default: a worker started on first use). */
+  readonly faceDetector?: FaceDetector;
+  /** The sync worker's retry timing (default: the app's back-off, a probe every 15 s while offline). */
+  readonly syncTiming?: { readonly backoff?: BackoffPolicy; readonly probeIntervalMs?: number };
 }
 
 /** Everything the handlers need: the core services of one desk. */
@@ -120,6 +124,7 @@ export async function createApp(options: AppHostOptions): Promise<App> {
     getClient: () => (session.status().state === 'signedIn' ? session.requireClient() : null),
     scope: () => session.scope(),
     statusScope: () => session.lastScope(),
+    ...options.syncTiming,
   });
   const following = followSession(session, sync, options.emit);
   // The read-only copy follows the sign-in: another server or account starts from empty.
@@ -129,8 +134,9 @@ export async function createApp(options: AppHostOptions): Promise<App> {
   });
   disposers.push(offCacheScope);
   disposers.push(() => following.dispose());
-  const quality = createFaceDetector();
-  disposers.push(() => quality.close());
+  const quality = options.faceDetector ?? createFaceDetector();
+  // A detector the host passed in is the host's to close.
+  if (options.faceDetector === undefined) disposers.push(() => quality.close());
   const duplicateCleanups = startDuplicateCleanups({ db, session, sync, audit, emit: options.emit });
   disposers.push(() => duplicateCleanups.dispose());
   const context: AppContext = {

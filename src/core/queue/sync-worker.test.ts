@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OzClient } from '../oz/index.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createOzClient, type OzClient } from '../oz/index.js';
 import { BLOB_DIR } from './blob-store.js';
 import { enrollmentIdOf, uploadName } from './reconcile.js';
 import type { SyncedItem } from './queue-types.js';
@@ -146,6 +147,29 @@ describe('sync worker against the sandbox', () => {
     await env.queue.enqueueCreatePerson({ collectionId: env.demo.collectionId, metaData: personMeta('O', 'P') }, await photos(1));
     expect(await worker.syncNow()).toMatchObject({ stoppedBy: 'paused' });
     expect(worker.status().pausedReason).toBe('not-signed-in');
+    await worker.stop();
+  });
+
+  it('a sign-in that replaces the session mid-attempt does not pause the queue: the item goes with the new session', async () => {
+    const { enrollmentId } = await env.queue.enqueueCreatePerson({ collectionId: env.demo.collectionId, metaData: personMeta('R', 'S') }, await photos(1));
+    const [item] = env.queue.list({ limit: 1, offset: 0 });
+    // An earlier attempt was cut off: this one first asks the server (a slow listing), then sends.
+    env.queue.engine.store.setInFlight(item?.id ?? '', true);
+    const old = createOzClient({ baseUrl: env.sandbox.url, email: env.demo.email, password: env.demo.password });
+    await old.session.signIn();
+    let current: OzClient = old.client;
+    const worker = createSyncWorker({ scope: () => null, queue: env.queue, getClient: () => current, backoff: fast, concurrency: 1 });
+    env.sandbox.setFaults('latency=150');
+    const drained = worker.syncNow();
+    await sleep(50);
+    // What the session service does on a new sign-in: close the old connection, then resume the worker.
+    old.session.signOut();
+    current = env.client;
+    worker.resume();
+    expect(await drained).toMatchObject({ stoppedBy: 'drained', sent: 1, remaining: 0 });
+    expect(worker.status().pausedReason).toBeNull();
+    env.sandbox.setFaults(null);
+    expect((await allPersons(env.client, env.demo.collectionId)).filter((p) => enrollmentIdOf(p.metaData) === enrollmentId)).toHaveLength(1);
     await worker.stop();
   });
 });

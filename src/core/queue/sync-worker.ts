@@ -134,7 +134,7 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
       }
       const item = store.claimNext(opts.scope());
       if (item === null) break;
-      const task = syncItem({ ...queue.engine, client, backoff, random: opts.random }, item).then((result) => settle(result, item), (err: unknown) => {
+      const task = syncItem({ ...queue.engine, client, backoff, random: opts.random }, item).then((result) => settle(result, item, client), (err: unknown) => {
         // syncItem settles its own failures; reaching here is a bug in the store layer.
         store.release(item.row.id);
         console.error('enroll-desk queue: unexpected sync failure', err);
@@ -150,7 +150,7 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
     settleDrains();
   }
 
-  function settle(result: ItemResult, item: StoredItem): void {
+  function settle(result: ItemResult, item: StoredItem, client: OzClient): void {
     switch (result.kind) {
       case 'done':
         sentTotal += 1;
@@ -162,6 +162,10 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
         else connectivity.reportFailure(result.connectFailure);
         return;
       case 'pause':
+        // The session this attempt used was replaced (a new sign-in) while it ran: its "not
+        // signed in" speaks for the old connection only. The item is back in the queue, and
+        // the next pump sends it with the new one.
+        if (result.reason === 'auth' && opts.getClient() !== client) return;
         // A refused certificate says nothing about the link; a refused account means it works.
         if (result.reason === 'auth') connectivity.reportSuccess();
         pause(result.reason, result.message);
