@@ -1,6 +1,7 @@
 // Lint rules, including the layer boundaries of the design (§2): enforced here, not in prose.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import noUntranslatedJsx from './eslint-rules/no-untranslated-jsx.js';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'stream', 'url', 'worker_threads'];
 const layers = (...names) => names.flatMap((n) => [`**/${n}`, `**/${n}/**`]);
@@ -26,6 +27,11 @@ export default tseslint.config(
         { group: layers('core', 'main', 'preload', 'renderer', 'web-host', 'cli', 'sandbox'), message: 'src/shared cannot depend on other layers.' },
       ]),
     },
+  },
+  {
+    files: ['src/renderer/**/*.tsx'],
+    plugins: { 'enroll-desk': { rules: { 'no-untranslated-jsx': noUntranslatedJsx } } },
+    rules: { 'enroll-desk/no-untranslated-jsx': 'error' },
   },
   {
     files: ['src/renderer/**'],

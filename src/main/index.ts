@@ -4,6 +4,7 @@ import { createApp, type App } from '../core/app/create-app.js';
 import { cliArguments, runCli } from './cli-mode.js';
 import { defaultDataDir } from '../core/config/data-dir.js';
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store.js';
+import { createChooseFolder } from './dialogs/choose-folder.js';
 import { createWindowEventSink } from './ipc/event-sink.js';
 import { registerIpc } from './ipc/register.js';
 import { chromiumFetch, OZ_API_PARTITION } from './net/chromium-fetch.js';
@@ -74,6 +75,7 @@ function start(): void {
         version: app.getVersion(),
         platform: process.platform,
         fetch: chromiumFetch(session.fromPartition(OZ_API_PARTITION)),
+        chooseFolder: createChooseFolder(dialog, () => mainWindow),
       });
       registerIpc(core.handlers, origins);
       mainWindow = createMainWindow({ preloadPath, url: rendererEntryUrl(devUrl), devTools: !app.isPackaged });

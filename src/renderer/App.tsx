@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { HomeScreen } from './features/home/HomeScreen.js';
 import { SignInScreen } from './features/sign-in/SignInScreen.js';
+import { applyLanguage } from './i18n/index.js';
 import { describeError } from './ipc/describe-error.js';
 import { loadInitialState, type AppStore } from './store/index.js';
 import { selectSession } from './store/slices/session/selectors.js';
@@ -14,7 +16,11 @@ export function App({ store }: AppProps) {
   const session = useAppStore(selectSession);
   const settingsLoaded = useAppStore((s) => s.settings !== null);
   const startError = useAppStore((s) => s.sessionError ?? s.settingsError ?? s.appInfoError);
+  const language = useAppStore((s) => s.settings?.language);
   const [loading, setLoading] = useState(true);
+  const { t } = useTranslation();
+
+  useEffect(() => applyLanguage(language), [language]);
 
   const load = useCallback(() => {
     setLoading(true);
@@ -25,13 +31,14 @@ export function App({ store }: AppProps) {
   if (session === null || !settingsLoaded) {
     return (
       <main className="startup">
+        <h1 className="visually-hidden">{t('app.name')}</h1>
         {loading ? (
-          <p role="status">Starting Enroll Desk…</p>
+          <p role="status">{t('app.starting')}</p>
         ) : (
           <div className="startup__problem" role="alert">
-            <p>The desk service did not answer{startError ? `: ${describeError(startError)}` : '.'}</p>
+            <p>{startError ? t('app.noAnswerBecause', { reason: describeError(startError) }) : t('app.noAnswer')}</p>
             <button type="button" className="button button--primary" onClick={load}>
-              Try again
+              {t('common.tryAgain')}
             </button>
           </div>
         )}

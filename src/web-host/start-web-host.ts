@@ -13,6 +13,8 @@ export interface WebHostOptions {
   readonly rendererDir: string;
   /** Defaults to the OS keychain. */
   readonly secretStore?: SecretStore;
+  /** A native folder dialog, where the machine running the host has one to offer (none by default). */
+  readonly chooseFolder?: () => Promise<string | null>;
 }
 
 export interface WebHost {
@@ -44,6 +46,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     platform: process.platform,
     // Like the CLI: HTTPS_PROXY/NO_PROXY and NODE_EXTRA_CA_CERTS, as IT sets them for the desk.
     fetch: envProxyFetch(),
+    ...(options.chooseFolder ? { chooseFolder: options.chooseFolder } : {}),
   });
   try {
     const server = await startWebServer({ handlers: app.handlers, rendererDir: options.rendererDir, port: options.port ?? 0 });

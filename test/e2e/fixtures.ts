@@ -6,6 +6,7 @@ import { _electron, chromium, expect as baseExpect, test as base, type Browser }
 import { InMemorySecretStore } from '../../src/core/secrets/in-memory-secret-store.js';
 import { startSandbox, type SandboxProfileName } from '../../src/sandbox/index.js';
 import { startWebHost } from '../../src/web-host/index.js';
+import { expectAccessible } from './a11y.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const electronInstalled = existsSync(path.join(root, 'node_modules', 'electron', 'path.txt'));
@@ -23,6 +24,15 @@ export interface TestFixtures {
   readonly sandbox: SandboxServer;
   /** The desk's data folder, fresh for each test. */
   readonly dataDir: string;
+  /** The browser's language (navigator.languages), which the desk follows until one is chosen. */
+  readonly deskLocale: string;
+  /**
+   * What the host's native folder dialog answers (the seam Electron's dialog fills in the app):
+   * undefined means the host has none, as in browser mode; null means the operator cancels.
+   */
+  readonly folderDialog: string | null | undefined;
+  /** Runs axe-core now; every test is also checked on the state it ends in. */
+  readonly a11y: (state: string) => Promise<void>;
 }
 
 /** Set per Playwright project: `browser-strict` runs every spec against the strict sandbox profile. */
@@ -69,7 +79,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     rmSync(dir, { recursive: true, force: true });
   },
 
-  page: async ({ deskBrowser, dataDir, deskPolicy }, use) => {
+  deskLocale: ['en-US', { option: true }],
+  folderDialog: [undefined, { option: true }],
+
+  a11y: async ({ page }, use, testInfo) => {
+    await use((state) => expectAccessible(page, state, testInfo));
+  },
+
+  page: async ({ deskBrowser, dataDir, deskPolicy, deskLocale, viewport, folderDialog }, use, testInfo) => {
     const policyEnv: Record<string, string> = {};
     if (deskPolicy !== null) {
       policyEnv['ENROLL_DESK_POLICY'] = path.join(mkdtempSync(path.join(os.tmpdir(), 'enroll-desk-e2e-policy-')), 'policy.json');
@@ -90,11 +107,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       port: 0,
       rendererDir: path.join(root, 'out', 'renderer'),
       secretStore: new InMemorySecretStore(),
+      ...(folderDialog === undefined ? {} : { chooseFolder: () => Promise.resolve(folderDialog) }),
     }).finally(() => {
       if (before === undefined) delete process.env['ENROLL_DESK_POLICY'];
       else process.env['ENROLL_DESK_POLICY'] = before;
     });
-    const context = await deskBrowser.newContext();
+    const context = await deskBrowser.newContext({ locale: deskLocale, viewport });
     const page = await context.newPage();
     // A CSP violation or an uncaught error shows up here, so every spec also checks them.
     const problems: string[] = [];
@@ -103,7 +121,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       if (msg.type() === 'error') problems.push(msg.text());
     });
     await page.goto(host.url);
+    // Every screenshot a spec saves marks a state worth checking: axe runs there too.
+    const screenshot = page.screenshot.bind(page);
+    page.screenshot = async (options) => {
+      if (options?.path !== undefined) await expectAccessible(page, options.path, testInfo);
+      return screenshot(options);
+    };
     await use(page);
+    if (testInfo.status === testInfo.expectedStatus) await expectAccessible(page, 'end of test', testInfo);
     await context.close();
     await host.close();
     baseExpect(problems, 'errors in the page console').toEqual([]);

@@ -50,6 +50,8 @@ export interface AppHostOptions {
   readonly faceDetector?: FaceDetector;
   /** The sync worker's retry timing (default: the app's back-off, a probe every 15 s while offline). */
   readonly syncTiming?: { readonly backoff?: BackoffPolicy; readonly probeIntervalMs?: number };
+  /** The host's native folder dialog (Electron); resolves null when cancelled. Browser mode has none. */
+  readonly chooseFolder?: () => Promise<string | null>;
 }
 
 /** Everything the handlers need: the core services of one desk. */

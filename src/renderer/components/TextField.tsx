@@ -11,10 +11,12 @@ interface TextFieldProps {
   readonly autoComplete?: string;
   readonly inputMode?: 'url' | 'email' | 'text';
   readonly inputRef?: (element: HTMLInputElement | null) => void;
+  /** The id of a <datalist> of suggestions. */
+  readonly list?: string;
 }
 
 /** A labelled input whose problem is announced and tied to it (aria-describedby). */
-export function TextField({ id, label, value, onChange, type = 'text', problem, placeholder, autoComplete, inputMode, inputRef }: TextFieldProps) {
+export function TextField({ id, label, value, onChange, type = 'text', problem, placeholder, autoComplete, inputMode, inputRef, list }: TextFieldProps) {
   const problemId = `${id}-problem`;
   return (
     <div className={problem ? 'field field--invalid' : 'field'}>
@@ -30,6 +32,7 @@ export function TextField({ id, label, value, onChange, type = 'text', problem, 
         placeholder={placeholder}
         autoComplete={autoComplete}
         inputMode={inputMode}
+        list={list}
         spellCheck={false}
         aria-invalid={problem ? true : undefined}
         aria-describedby={problem ? problemId : undefined}

@@ -1,4 +1,5 @@
 import type { AppError } from '../../shared/result.js';
+import { t } from '../i18n/index.js';
 
 function serverMessage(details: unknown): string | null {
   if (typeof details !== 'object' || details === null) return null;
@@ -13,6 +14,6 @@ function serverMessage(details: unknown): string | null {
 export function describeError(error: AppError): string {
   const fromServer = serverMessage(error.details);
   if (fromServer === null) return error.message;
-  if (error.message.trim() === fromServer) return `The Oz server refused the request: “${fromServer}”.`;
-  return `${error.message} The Oz server said: “${fromServer}”.`;
+  if (error.message.trim() === fromServer) return t('errors.serverRefused', { words: fromServer });
+  return t('errors.serverSaid', { message: error.message, words: fromServer });
 }

@@ -9,6 +9,7 @@ import type { NavigationSlice } from './slices/navigation/state.js';
 import type { SessionSlice } from './slices/session/state.js';
 import type { SettingsSlice } from './slices/settings/state.js';
 import type { SyncSlice } from './slices/sync/state.js';
+import type { ToastsSlice } from './slices/toasts/state.js';
 import type { WebcamSlice } from './slices/webcam/state.js';
 
 /** The one store's shape: the union of its slices. */
@@ -23,4 +24,5 @@ export type AppState = SessionSlice &
   WebcamSlice &
   AuditSlice &
   SyncSlice &
-  DuplicatesSlice;
+  DuplicatesSlice &
+  ToastsSlice;

@@ -12,6 +12,7 @@ import { createNavigationSlice } from './slices/navigation/actions.js';
 import { createSessionSlice } from './slices/session/actions.js';
 import { createSettingsSlice } from './slices/settings/actions.js';
 import { createSyncSlice } from './slices/sync/actions.js';
+import { createToastsSlice } from './slices/toasts/actions.js';
 import { createWebcamSlice } from './slices/webcam/actions.js';
 import { forgetOtherServerOnSignIn } from './scope/forget-other-server.js';
 
@@ -33,6 +34,7 @@ export function createAppStore(ipc: IpcClient): AppStore {
     ...createAuditSlice(ipc)(...a),
     ...createSyncSlice(ipc)(...a),
     ...createDuplicatesSlice(ipc)(...a),
+    ...createToastsSlice()(...a),
   }));
   ipc.on('session:changed', (status) => store.getState().sessionChanged(status));
   ipc.on('collections:deletionProgress', (job) => store.getState().deletionProgress(job));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { consentTextVersionSchema } from './consent.js';
+import { languageSchema } from './language.js';
 import { qualityThresholdsOverrideSchema } from './quality-thresholds.js';
 import { serverUrlSchema } from './server-url.js';
 
@@ -33,11 +34,13 @@ export const settingsSchema = z.object({
   duplicateCheck: z.boolean().optional(),
   /** Whether operators may enroll photos the face-quality checks flagged, with a note (absent: yes). */
   acceptQualityWarnings: z.boolean().optional(),
+  /** The interface language the operator chose; absent means the OS language. */
+  language: languageSchema.optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsPatchSchema = settingsSchema
-  .pick({ serverUrl: true, deskName: true, consentTextVersion: true, consentText: true, duplicateCheck: true })
+  .pick({ serverUrl: true, deskName: true, consentTextVersion: true, consentText: true, duplicateCheck: true, language: true })
   .partial()
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

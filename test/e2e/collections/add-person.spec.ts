@@ -34,8 +34,10 @@ test('adds a person with a name and two photos, then shows thumbnails and tags',
   const photos = page.getByRole('list', { name: 'Photos' }).getByRole('listitem', { name: /^Photo \d$/ });
   await expect(photos).toHaveCount(2);
   await expect(page.getByRole('img', { name: 'Stored photo 1' })).toHaveJSProperty('complete', true);
-  await expect(page.getByRole('list', { name: 'Tags of photo 1' })).toContainText('photo_selfie');
-  await expect(page.getByRole('list', { name: 'Tags of photo 2' })).toContainText('orientation_portrait');
+  // Tags in the form's words, never the raw API names.
+  await expect(page.getByRole('list', { name: 'Tags of photo 1' })).toContainText('Selfie (face photo)');
+  await expect(page.getByRole('list', { name: 'Tags of photo 2' })).toContainText('Portrait');
+  await expect(detail).not.toContainText('photo_selfie');
   await expect(photos.first()).toContainText(/\d+ × \d+ px/);
   await page.screenshot({ path: `${screenshots}/person-detail.png`, fullPage: true });
   await page.getByRole('button', { name: '← Persons' }).click();

@@ -21,7 +21,8 @@ test('adds a photo to an existing person', async ({ page, sandbox }) => {
   await page.getByRole('button', { name: 'Upload 1 photo' }).click();
 
   await expect(photos).toHaveCount(2);
-  await expect(page.getByRole('list', { name: 'Tags of photo 2' })).toContainText('photo_selfie');
+  await expect(page.getByRole('list', { name: 'Tags of photo 2' })).toContainText('Selfie (face photo)');
+  await expect(page.getByRole('status').filter({ hasText: '1 photo added.' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Chosen photos' })).toHaveCount(0);
   const stored = await api.get(`/api/collections/${collectionId}/persons/`);
   expect(stored.body.items[0].images).toHaveLength(2);

@@ -25,15 +25,20 @@ test('shows the COLLECTION analysis that blocks a person, then deletes both on c
   const blocking = page.getByRole('alertdialog', { name: /Katherine Johnson is referenced by 1 analysis/ });
   await expect(blocking).toBeVisible();
   const table = blocking.getByRole('table', { name: 'Analyses that matched this person' });
-  await expect(table).toContainText(folder.body.folder_id as string);
-  await expect(table).toContainText('100 %');
+  // The folder id, shortened, with a button that copies it whole.
+  const folderId = folder.body.folder_id as string;
+  await expect(table).toContainText(folderId.slice(0, 8));
+  await expect(table.getByRole('button', { name: `Copy Folder ${folderId}` })).toBeVisible();
+  await expect(table).toContainText('100%');
   await expect(blocking).toContainText('refuses to delete them');
   await page.screenshot({ path: `${screenshots}/person-delete-blocked.png`, fullPage: true });
   // Still there: nothing was deleted before the explicit confirmation.
   expect((await api.get(`/api/analyses/${analysisId}`)).status).toBe(200);
 
   await blocking.getByRole('button', { name: 'Delete the analyses and Katherine Johnson' }).click();
-  await expect(page.getByRole('heading', { name: 'Persons in demo-watchlist' })).toBeVisible();
+  // Back on the list, its heading has the focus and a toast says what happened.
+  await expect(page.getByRole('heading', { name: 'Persons in demo-watchlist' })).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'Katherine Johnson deleted.' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Katherine Johnson' })).toHaveCount(0);
   expect((await api.get(`/api/analyses/${analysisId}`)).status).toBe(404);
   expect((await api.get(`/api/collections/${collectionId}/persons/${personId}`)).status).toBe(404);

@@ -23,15 +23,19 @@ test('deletes one photo after confirmation', async ({ page, sandbox }) => {
   await expect(photos).toHaveCount(2);
 
   await page.getByRole('button', { name: 'Delete photo 2' }).click();
-  // Nothing is deleted until the operator confirms; the confirm button has the focus.
-  await expect(page.getByRole('button', { name: 'Yes, delete photo 2' })).toBeFocused();
+  // Nothing is deleted until the operator confirms; the safe choice has the focus, so a stray Enter keeps it.
+  await expect(page.getByRole('button', { name: 'Keep it' })).toBeFocused();
   await page.screenshot({ path: `${screenshots}/person-delete-photo-confirm.png`, fullPage: true });
-  await page.getByRole('button', { name: 'Keep it' }).click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Yes, delete photo 2' })).toHaveCount(0);
   await expect(photos).toHaveCount(2);
 
-  await page.getByRole('button', { name: 'Delete photo 2' }).click();
-  await page.keyboard.press('Enter');
+  // Deleting photo 1: the photo after it (now numbered 1) takes the focus, and a toast says so.
+  await page.getByRole('button', { name: 'Delete photo 1' }).click();
+  await page.getByRole('button', { name: 'Yes, delete photo 1' }).click();
   await expect(photos).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: 'Photo 1 of Alan Turing deleted.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Delete photo 1' })).toBeFocused();
   const stored = await api.get(`/api/collections/${collectionId}/persons/${created.body.person_id as string}/images/`);
   const images = Array.isArray(stored.body) ? stored.body : stored.body.items;
   expect(images).toHaveLength(1);

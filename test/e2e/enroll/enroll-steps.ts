@@ -4,8 +4,8 @@ import type { SandboxServer } from '../fixtures.js';
 
 const DEMO_ALIAS = 'demo-watchlist';
 
-/** Signs in through the form and opens the Enroll work area on the demo collection. */
-export async function openEnroll(page: Page, sandbox: SandboxServer): Promise<void> {
+/** Signs in through the form and opens the Enroll work area on the demo collection, at the folder or the webcam tab. */
+export async function openEnroll(page: Page, sandbox: SandboxServer, tab: 'From a folder' | 'At the webcam' = 'From a folder'): Promise<void> {
   await page.getByLabel('Server URL').fill(sandbox.url);
   await page.getByLabel('E-mail').fill(sandbox.email);
   await page.getByLabel('Password').fill(sandbox.password);
@@ -15,6 +15,8 @@ export async function openEnroll(page: Page, sandbox: SandboxServer): Promise<vo
   const picker = page.getByLabel('Collection', { exact: true });
   await expect(picker).toBeVisible();
   await picker.selectOption({ label: DEMO_ALIAS });
+  await page.getByRole('tab', { name: tab }).click();
+  await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
 }
 
 /** A client of the sandbox, to check what the desk really wrote. */

@@ -41,7 +41,7 @@ const cameraTest = test.extend<object, { fakeCamera: string }>({
 });
 
 cameraTest('webcam: capture, retake, mirror, edit tags, consent, enroll', async ({ page, sandbox }) => {
-  await openEnroll(page, sandbox);
+  await openEnroll(page, sandbox, 'At the webcam');
   await page.getByRole('button', { name: 'Start camera' }).click();
   const preview = page.getByLabel('Live camera preview');
   // The node-side tsconfig has no DOM types: read the two numbers through a plain shape.
@@ -50,13 +50,18 @@ cameraTest('webcam: capture, retake, mirror, edit tags, consent, enroll', async 
 
   await page.getByLabel('First name').fill('Wera');
   await page.getByLabel('Last name').fill('Kamera');
-  // The fake camera shows a well-framed face: the first photo is taken by itself.
+  await page.getByRole('checkbox', { name: 'I confirm the person agreed to this consent text' }).check();
+  // Asked for, and with the form filled in, the well-framed face of the fake camera is taken by itself.
+  await page.getByRole('checkbox', { name: 'Capture when ready' }).check();
   const captures = page.getByRole('list', { name: 'Captured photos' });
   await expect(captures.getByRole('img', { name: 'Captured photo 1' })).toBeVisible();
   await expect(captures.getByRole('listitem')).toHaveCount(1);
   await expect(captures).toContainText('Photo 1 · 600×800');
-  await expect(page.getByRole('checkbox', { name: 'photo_selfie for photo 1' })).toBeChecked();
-  await expect(page.getByRole('checkbox', { name: 'orientation_portrait for photo 1' })).toBeChecked();
+  // The same tag control, in the same words, as the Add person form.
+  await expect(page.getByRole('checkbox', { name: 'Selfie (face photo) — photo 1' })).toBeChecked();
+  await expect(page.getByLabel('Orientation of photo 1')).toHaveValue('orientation_portrait');
+  await expect(captures).toContainText('Portrait');
+  await expect(captures).not.toContainText('photo_selfie');
 
   await page.getByRole('button', { name: 'Retake' }).click();
   await expect(captures.getByRole('listitem')).toHaveCount(1);
@@ -64,12 +69,11 @@ cameraTest('webcam: capture, retake, mirror, edit tags, consent, enroll', async 
   await page.getByRole('checkbox', { name: /^Mirror/ }).check();
   await page.getByRole('button', { name: 'Capture', exact: true }).click();
   await expect(captures.getByRole('img', { name: 'Captured photo 2' })).toBeVisible();
-  await page.getByRole('checkbox', { name: 'orientation_landscape for photo 2' }).check();
-  await expect(page.getByRole('checkbox', { name: 'orientation_portrait for photo 2' })).not.toBeChecked();
+  await page.getByLabel('Orientation of photo 2').selectOption({ label: 'Landscape' });
+  await expect(page.getByLabel('Orientation of photo 2')).toHaveValue('orientation_landscape');
 
   const enroll = page.getByRole('button', { name: 'Enroll person' });
-  await expect(enroll).toBeDisabled();
-  await page.getByRole('checkbox', { name: 'I confirm the person agreed to this consent text' }).check();
+  await expect(enroll).toBeEnabled();
   await page.getByRole('region', { name: 'Enroll at the webcam' }).screenshot({ path: `${screenshots}/enroll-webcam.png` });
   await enroll.click();
   await expect(page.getByRole('status').filter({ hasText: /(Enrolled|Queued for sending:) Wera Kamera with 2 photos/ })).toBeVisible();
@@ -98,7 +102,7 @@ for (const [errorName, expected] of [
       });
     }, errorName);
     await page.reload();
-    await openEnroll(page, sandbox);
+    await openEnroll(page, sandbox, 'At the webcam');
     await page.getByRole('button', { name: 'Start camera' }).click();
     await expect(page.getByRole('region', { name: 'Enroll at the webcam' }).getByRole('alert')).toContainText(expected);
     await expect(page.getByRole('button', { name: 'Capture', exact: true })).toBeDisabled();

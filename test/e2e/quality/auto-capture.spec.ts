@@ -4,11 +4,22 @@ import { expect, test } from './camera-fixtures.js';
 test.use({ cameraScene: 'face' });
 
 test('a well-framed face is captured by itself once every check has passed', async ({ page, sandbox }) => {
-  await openEnroll(page, sandbox);
+  await openEnroll(page, sandbox, 'At the webcam');
   const webcam = page.getByRole('region', { name: 'Enroll at the webcam' });
   await webcam.getByRole('button', { name: 'Start camera' }).click();
 
+  // Until the operator asks, a passing face is only a cue: nothing is taken before the form can be completed.
   const guidance = webcam.getByRole('status').filter({ hasText: /take|still|face|closer|back|light|person|centre|Capture/i });
+  await expect(guidance).toHaveText('Good: press Capture to add this photo', { timeout: 30_000 });
+  await page.waitForTimeout(2_500);
+  await expect(webcam.getByRole('img', { name: /Captured photo/ })).toHaveCount(0);
+  // Asked for, it still waits for the name and the consent.
+  await webcam.getByRole('checkbox', { name: 'Capture when ready' }).check();
+  await expect(webcam.getByText('Waiting for the name and the consent before taking the photo by itself.')).toBeVisible();
+  await page.waitForTimeout(2_500);
+  await expect(webcam.getByRole('img', { name: /Captured photo/ })).toHaveCount(0);
+  await webcam.getByLabel('First name').fill('Ada');
+  await webcam.getByRole('checkbox', { name: 'I confirm the person agreed to this consent text' }).check();
   await expect(guidance).toHaveText('Hold still: taking the photo', { timeout: 30_000 });
   await webcam.screenshot({ path: 'test-results/screenshots/face-quality-passing.png' });
 

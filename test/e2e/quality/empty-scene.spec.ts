@@ -4,7 +4,7 @@ import { expect, test } from './camera-fixtures.js';
 test.use({ cameraScene: 'empty' });
 
 test('an empty scene says no face and is never captured, while manual capture stays possible', async ({ page, sandbox }) => {
-  await openEnroll(page, sandbox);
+  await openEnroll(page, sandbox, 'At the webcam');
   const webcam = page.getByRole('region', { name: 'Enroll at the webcam' });
   await webcam.getByRole('button', { name: 'Start camera' }).click();
 

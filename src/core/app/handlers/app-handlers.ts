@@ -9,5 +9,6 @@ export const appHandlers = (ctx: AppContext): Pick<HandlerTable, 'app:info'> => 
     platform: ctx.options.platform,
     deskName: ctx.settings.get().deskName,
     localSandboxAvailable: ctx.localSandboxAvailable,
+    folderDialog: ctx.options.chooseFolder !== undefined,
   }),
 });

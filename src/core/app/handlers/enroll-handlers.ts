@@ -9,10 +9,13 @@ import { sharedCache } from '../../services/cache/shared-cache.js';
 import { deskNameIndex } from '../../services/duplicates/index.js';
 import { QueuedEnrollmentSink } from '../../services/enroll/queued-enrollment-sink.js';
 import type { AppContext } from '../create-app.js';
+import { completeFolder, expandHome, resolveImportFolder } from '../../import/import-folder.js';
 
 type EnrollChannels =
   | 'enroll:consentTerms'
   | 'enroll:collections'
+  | 'enroll:chooseFolder'
+  | 'enroll:completeFolder'
   | 'enroll:scanFolder'
   | 'enroll:scanResult'
   | 'enroll:cancelScan'
@@ -73,10 +76,16 @@ export const enrollHandlers = (ctx: AppContext): Pick<HandlerTable, EnrollChanne
     'enroll:consentTerms': () => consentTermsOf(ctx.settings.get()),
     'enroll:collections': async () =>
       (await ctx.session.requireClient().listCollections()).map((c) => ({ collectionId: c.collectionId, alias: c.alias })),
-    'enroll:scanFolder': (input) => {
-      // Fail before starting when nobody is signed in: the dry run checks the server.
+    'enroll:chooseFolder': async () => {
+      const choose = ctx.options.chooseFolder;
+      return choose === undefined ? { available: false, path: null } : { available: true, path: await choose() };
+    },
+    'enroll:completeFolder': async ({ typed }) => ({ folders: await completeFolder(typed) }),
+    'enroll:scanFolder': async (input) => {
+      // Fail before starting when nobody is signed in (the dry run checks the server) or the folder is not there.
       ctx.session.requireClient();
-      return scans.start(input);
+      const manifest = input.manifestPath === undefined ? {} : { manifestPath: expandHome(input.manifestPath) };
+      return scans.start({ ...input, ...manifest, path: await resolveImportFolder(input.path) });
     },
     'enroll:scanResult': ({ scanId }) => scans.result(scanId),
     'enroll:cancelScan': ({ scanId }) => scans.cancel(scanId),

@@ -1,7 +1,8 @@
 import type { FormEvent } from 'react';
 import { auditActions, type AuditAction } from '../../../shared/domain/audit.js';
 import { useAppStore } from '../../store/store-context.js';
-import { actionLabels } from './action-labels.js';
+import { actionLabel } from './action-labels.js';
+import { useTranslation } from 'react-i18next';
 
 /** Date range, operator, action and target id; applying reloads the first page. */
 export function AuditFilterForm() {
@@ -9,6 +10,7 @@ export function AuditFilterForm() {
   const setFilters = useAppStore((s) => s.setAuditFilters);
   const clear = useAppStore((s) => s.clearAuditFilters);
   const load = useAppStore((s) => s.loadAudit);
+  const { t } = useTranslation();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -16,28 +18,28 @@ export function AuditFilterForm() {
   };
 
   return (
-    <form className="card audit-filters" aria-label="Filter the audit log" onSubmit={submit}>
+    <form className="card audit-filters" aria-label={t('audit.filter.name')} onSubmit={submit}>
       <div className="field">
         <label className="field__label" htmlFor="audit-from">
-          From
+          {t('audit.filter.from')}
         </label>
         <input id="audit-from" className="field__input" type="date" value={filters.from} onChange={(e) => setFilters({ from: e.target.value })} />
       </div>
       <div className="field">
         <label className="field__label" htmlFor="audit-to">
-          To
+          {t('audit.filter.to')}
         </label>
         <input id="audit-to" className="field__input" type="date" value={filters.to} onChange={(e) => setFilters({ to: e.target.value })} />
       </div>
       <div className="field">
         <label className="field__label" htmlFor="audit-operator">
-          Operator
+          {t('audit.filter.operator')}
         </label>
         <input
           id="audit-operator"
           className="field__input"
           type="email"
-          placeholder="operator@bank"
+          placeholder={t('audit.filter.operatorPlaceholder')}
           spellCheck={false}
           value={filters.operator}
           onChange={(e) => setFilters({ operator: e.target.value })}
@@ -45,7 +47,7 @@ export function AuditFilterForm() {
       </div>
       <div className="field">
         <label className="field__label" htmlFor="audit-action">
-          Action
+          {t('audit.filter.action')}
         </label>
         <select
           id="audit-action"
@@ -53,22 +55,22 @@ export function AuditFilterForm() {
           value={filters.action}
           onChange={(e) => setFilters({ action: e.target.value as AuditAction | '' })}
         >
-          <option value="">Any action</option>
+          <option value="">{t('audit.filter.anyAction')}</option>
           {auditActions.map((a) => (
             <option key={a} value={a}>
-              {actionLabels[a]}
+              {actionLabel(a)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
         <label className="field__label" htmlFor="audit-target">
-          Target id
+          {t('audit.filter.target')}
         </label>
         <input
           id="audit-target"
           className="field__input mono"
-          placeholder="any id"
+          placeholder={t('audit.filter.anyId')}
           spellCheck={false}
           value={filters.target}
           onChange={(e) => setFilters({ target: e.target.value })}
@@ -76,7 +78,7 @@ export function AuditFilterForm() {
       </div>
       <div className="audit-filters__buttons">
         <button type="submit" className="button button--primary">
-          Apply filters
+          {t('audit.filter.apply')}
         </button>
         <button
           type="button"
@@ -86,7 +88,7 @@ export function AuditFilterForm() {
             void load(0);
           }}
         >
-          Clear
+          {t('audit.filter.clear')}
         </button>
       </div>
     </form>

@@ -7,6 +7,8 @@ import { AuditExport } from './AuditExport.js';
 import { AuditFilterForm } from './AuditFilterForm.js';
 import { AuditTable } from './AuditTable.js';
 import { ChainStatus } from './ChainStatus.js';
+import { ScreenHeading } from '../../components/ScreenHeading.js';
+import { useTranslation } from 'react-i18next';
 
 /** Who did what, when, from this desk: the hash-chained log, its filters, status and export. */
 export function AuditScreen() {
@@ -19,6 +21,7 @@ export function AuditScreen() {
   const hasNext = useAppStore(selectAuditHasNext);
   const load = useAppStore((s) => s.loadAudit);
   const verify = useAppStore((s) => s.verifyAudit);
+  const { t } = useTranslation();
 
   useEffect(() => {
     void load(0);
@@ -26,11 +29,11 @@ export function AuditScreen() {
   }, [load, verify]);
 
   return (
-    <div className="audit">
+    <div className="audit page">
       <div className="toolbar">
-        <h2>Audit log</h2>
+        <ScreenHeading>{t('audit.title')}</ScreenHeading>
         <button type="button" className="button button--secondary" disabled={loading} onClick={() => void load(offset)}>
-          Refresh
+          {t('common.refresh')}
         </button>
       </div>
       <div className="audit__top">
@@ -43,17 +46,17 @@ export function AuditScreen() {
           {describeError(error)}
         </p>
       )}
-      {loading && entries.length === 0 && <p role="status">Loading the audit log…</p>}
-      {!loading && entries.length === 0 && error === null && <p className="audit-hint">No entries match these filters.</p>}
+      {loading && entries.length === 0 && <p role="status">{t('audit.loading')}</p>}
+      {!loading && entries.length === 0 && error === null && <p className="audit-hint">{t('audit.noMatch')}</p>}
       {entries.length > 0 && <AuditTable entries={entries} />}
       {pageLabel !== null && (
-        <nav className="audit__pager" aria-label="Audit log pages">
+        <nav className="audit__pager" aria-label={t('audit.pages')}>
           <button type="button" className="button button--secondary" disabled={!hasPrevious || loading} onClick={() => void load(Math.max(0, offset - AUDIT_PAGE_SIZE))}>
-            Newer entries
+            {t('audit.newer')}
           </button>
           <span>{pageLabel}</span>
           <button type="button" className="button button--secondary" disabled={!hasNext || loading} onClick={() => void load(offset + AUDIT_PAGE_SIZE)}>
-            Older entries
+            {t('audit.older')}
           </button>
         </nav>
       )}

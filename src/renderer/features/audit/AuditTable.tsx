@@ -1,32 +1,36 @@
+import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../shared/domain/audit.js';
-import { actionLabels, entryCounts, entryTargets, outcomeLabels } from './action-labels.js';
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+import { CopyableId } from '../../components/CopyableId.js';
+import { useFormat } from '../../i18n/format.js';
+import { actionLabel, entryCounts, entryTargets, outcomeLabel } from './action-labels.js';
+import { useKnownNames } from './use-known-names.js';
 
 function Outcome({ entry }: { readonly entry: AuditEntry }) {
-  const label = outcomeLabels[entry.outcome];
   return (
     <span className={`outcome outcome--${entry.outcome}`}>
-      {label}
+      {outcomeLabel(entry.outcome)}
       {entry.errorCode !== null && <span className="mono"> ({entry.errorCode})</span>}
     </span>
   );
 }
 
-/** One row per entry, newest first: ids only, as the log holds them. */
+/** One row per entry, newest first: the log's ids, shortened with a copy button, and names where the desk knows them. */
 export function AuditTable({ entries }: { readonly entries: readonly AuditEntry[] }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const nameOf = useKnownNames();
   return (
     <table className="data-table audit-table">
-      <caption className="visually-hidden">Audit log entries, newest first</caption>
+      <caption className="visually-hidden">{t('audit.table.caption')}</caption>
       <thead>
         <tr>
           <th scope="col">#</th>
-          <th scope="col">Time</th>
-          <th scope="col">Operator</th>
-          <th scope="col">Action</th>
-          <th scope="col">Targets</th>
-          <th scope="col">Outcome</th>
-          <th scope="col">Details</th>
+          <th scope="col">{t('audit.table.time')}</th>
+          <th scope="col">{t('audit.table.operator')}</th>
+          <th scope="col">{t('audit.table.action')}</th>
+          <th scope="col">{t('audit.table.targets')}</th>
+          <th scope="col">{t('audit.table.outcome')}</th>
+          <th scope="col">{t('audit.table.details')}</th>
         </tr>
       </thead>
       <tbody>
@@ -36,17 +40,20 @@ export function AuditTable({ entries }: { readonly entries: readonly AuditEntry[
             <tr key={e.seq}>
               <td className="mono">{e.seq}</td>
               <td>
-                <time dateTime={new Date(e.at).toISOString()}>{timeFormat.format(e.at)}</time>
+                <time dateTime={new Date(e.at).toISOString()}>{f.dateTime(e.at)}</time>
               </td>
-              <td>{e.operator ?? <span className="audit-table__system">desk (automatic)</span>}</td>
-              <td>{actionLabels[e.action]}</td>
+              <td>{e.operator ?? <span className="audit-table__system">{t('audit.table.automatic')}</span>}</td>
+              <td>{actionLabel(e.action)}</td>
               <td>
                 <ul className="audit-table__targets">
-                  {entryTargets(e).map((t) => (
-                    <li key={t.kind}>
-                      {t.kind} <span className="mono">{t.id}</span>
-                    </li>
-                  ))}
+                  {entryTargets(e).map((target) => {
+                    const name = nameOf(target.key, target.id);
+                    return (
+                      <li key={target.key}>
+                        {target.kind} {name !== null && <strong className="audit-table__name">{name}</strong>} <CopyableId id={target.id} what={target.kind} />
+                      </li>
+                    );
+                  })}
                 </ul>
               </td>
               <td>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { describeError } from '../../ipc/describe-error.js';
 import { useAppStore } from '../../store/store-context.js';
+import { useTranslation } from 'react-i18next';
 
 interface ForgetDeskDialogProps {
   readonly onClose: () => void;
@@ -20,6 +21,7 @@ export function ForgetDeskDialog({ onClose }: ForgetDeskDialogProps) {
   const [lossConfirmed, setLossConfirmed] = useState<number | null>(null);
   const titleId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const { t } = useTranslation();
 
   useEffect(() => {
     void loadUnsynced();
@@ -39,27 +41,24 @@ export function ForgetDeskDialog({ onClose }: ForgetDeskDialogProps) {
   return (
     <div className="dialog-backdrop">
       <div className="card forget-desk" role="alertdialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={(e) => e.key === 'Escape' && !busy && onClose()}>
-        <h3 id={titleId}>Forget this desk&apos;s data?</h3>
+        <h2 id={titleId}>{t('forget.title')}</h2>
         <form onSubmit={(e) => void submit(e)}>
-          <p>This signs you out and removes from this computer:</p>
+          <p>{t('forget.lead')}</p>
           <ul>
-            <li>the cached collection and person lists,</li>
-            <li>the offline queue and any photos waiting in it,</li>
-            <li>the saved password and the desk&apos;s encryption keys in the system keychain.</li>
+            <li>{t('forget.cache')}</li>
+            <li>{t('forget.queue')}</li>
+            <li>{t('forget.keys')}</li>
           </ul>
-          <p>The audit log stays, and records this reset. Nothing is deleted on the Oz server.</p>
-          {unsynced === null && <p role="status">Checking for enrollments not yet sent…</p>}
+          <p>{t('forget.stays')}</p>
+          {unsynced === null && <p role="status">{t('forget.checking')}</p>}
           {mustConfirmLoss && (
             <div className="forget-desk__loss" role="alert">
               <p>
-                <strong>
-                  {unsynced} enrollment{unsynced === 1 ? ' has' : 's have'} not reached the server
-                </strong>{' '}
-                and will be lost. Sync first if you can.
+                <strong>{t('forget.unsynced', { count: unsynced })}</strong> {t('forget.willBeLost')}
               </p>
               <label className="checkbox">
                 <input type="checkbox" checked={lossConfirmed === unsynced} onChange={(e) => setLossConfirmed(e.target.checked ? unsynced : null)} />
-                Yes, lose {unsynced} unsynced enrollment{unsynced === 1 ? '' : 's'}
+                {t('forget.confirmLoss', { count: unsynced })}
               </label>
             </div>
           )}
@@ -70,10 +69,10 @@ export function ForgetDeskDialog({ onClose }: ForgetDeskDialogProps) {
           )}
           <div className="button-row">
             <button type="submit" className="button button--danger" disabled={!ready || busy}>
-              Forget this desk&apos;s data
+              {t('forget.confirm')}
             </button>
             <button type="button" ref={cancelRef} className="button button--secondary" disabled={busy} onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>

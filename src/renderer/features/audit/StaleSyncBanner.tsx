@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { checkStaleSync, type StaleSyncQueueStatus } from '../../../shared/domain/audit-stale-sync.js';
 import { useAppStore } from '../../store/store-context.js';
+import { useTranslation } from 'react-i18next';
 
 interface StaleSyncBannerProps {
   /**
@@ -15,6 +16,7 @@ export function StaleSyncBanner({ status }: StaleSyncBannerProps) {
   const settings = useAppStore((s) => s.settings);
   const fromMain = useAppStore((s) => s.staleSync);
   const load = useAppStore((s) => s.loadStaleSync);
+  const { t } = useTranslation();
 
   useEffect(() => {
     if (status === undefined) void load();
@@ -25,7 +27,7 @@ export function StaleSyncBanner({ status }: StaleSyncBannerProps) {
   const blocked = verdict.level === 'block';
   return (
     <div className={blocked ? 'stale-sync stale-sync--block' : 'stale-sync stale-sync--warn'} role={blocked ? 'alert' : 'status'}>
-      <strong>{blocked ? 'New enrollments are paused.' : 'Enrollments are waiting to sync.'}</strong> {verdict.message}
+      <strong>{blocked ? t('sync.stale.blocked') : t('sync.stale.warn')}</strong> {verdict.message}
     </div>
   );
 }

@@ -1,44 +1,18 @@
 import type { AuditAction, AuditEntry, AuditOutcome } from '../../../shared/domain/audit.js';
+import { t } from '../../i18n/index.js';
 
-export const actionLabels: Readonly<Record<AuditAction, string>> = {
-  signIn: 'Signed in',
-  signOut: 'Signed out',
-  sessionRestored: 'Session restored at start',
-  collectionCreated: 'Collection created',
-  collectionDeleted: 'Collection deleted',
-  personCreated: 'Person enrolled',
-  personDeleted: 'Person deleted',
-  photoAdded: 'Photos added',
-  photoDeleted: 'Photo deleted',
-  analysisDeleted: 'Analysis deleted',
-  importConfirmed: 'Folder import confirmed',
-  queueItemRetried: 'Queue item retried',
-  queueItemDiscarded: 'Queue item discarded',
-  queueItemRetargeted: 'Queue item moved to another collection',
-  consentConfirmed: 'Consent confirmed',
-  qualityOverridden: 'Quality warning overridden',
-  duplicateChecked: '1:N duplicate check',
-  duplicateOverridden: 'Possible duplicate enrolled as new person',
-  deskReset: "Desk's data forgotten",
-  retentionPurged: 'Old data purged',
-  policyApplied: 'Managed policy in force at start',
-  checkpoint: 'Checkpoint (older entries purged)',
-};
+export const actionLabel = (action: AuditAction): string => t(`audit.action.${action}`);
+export const outcomeLabel = (outcome: AuditOutcome): string => t(`audit.outcome.${outcome}`);
 
-export const outcomeLabels: Readonly<Record<AuditOutcome, string>> = { done: 'Done', queued: 'Queued', failed: 'Failed' };
+const targetKeys = ['collectionId', 'personId', 'enrollmentId', 'photoId', 'analysisId', 'queueItemId'] as const;
+export type TargetKey = (typeof targetKeys)[number];
 
-const targetNames = [
-  ['collectionId', 'collection'],
-  ['personId', 'person'],
-  ['enrollmentId', 'enrollment'],
-  ['photoId', 'photo'],
-  ['analysisId', 'analysis'],
-  ['queueItemId', 'queue item'],
-] as const;
-
-/** The entry's ids as `kind id` pairs, for display. */
-export function entryTargets(entry: AuditEntry): readonly { readonly kind: string; readonly id: string }[] {
-  return targetNames.flatMap(([key, kind]) => (entry[key] === null ? [] : [{ kind, id: entry[key] }]));
+/** The entry's ids with their kind, for display. */
+export function entryTargets(entry: AuditEntry): readonly { readonly key: TargetKey; readonly kind: string; readonly id: string }[] {
+  return targetKeys.flatMap((key) => {
+    const id = entry[key];
+    return id === null ? [] : [{ key, kind: t(`audit.target.${key}`), id }];
+  });
 }
 
 export function entryCounts(entry: AuditEntry): string | null {

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { assertNever } from '../../../shared/result.js';
 import { selectCollectionsView } from '../../store/slices/collections/selectors.js';
 import { useAppStore } from '../../store/store-context.js';
@@ -9,8 +10,9 @@ import { CollectionsList } from './CollectionsList.js';
 /** The Collections work area: the list, a collection's persons, one person, or the new-person form. */
 export function CollectionsScreen() {
   const view = useAppStore(selectCollectionsView);
+  const { t } = useTranslation();
   return (
-    <section className="collections" aria-label="Collections">
+    <section className="collections page" aria-label={t('collections.title')}>
       {(() => {
         switch (view.kind) {
           case 'list':

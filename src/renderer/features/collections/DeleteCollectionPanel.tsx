@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { CollectionSummary } from '../../../shared/domain/collections.js';
 import { useAppStore } from '../../store/store-context.js';
 import { ErrorNotice } from './ErrorNotice.js';
-import { plural } from './format.js';
 
 interface DeleteCollectionPanelProps {
   readonly collection: CollectionSummary;
@@ -20,6 +20,7 @@ export function DeleteCollectionPanel({ collection, onClose }: DeleteCollectionP
   const [typed, setTyped] = useState('');
   const titleId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
+  const { t } = useTranslation();
 
   useEffect(() => {
     void loadPreview(collection.collectionId);
@@ -36,20 +37,19 @@ export function DeleteCollectionPanel({ collection, onClose }: DeleteCollectionP
 
   return (
     <div className="card delete-panel" role="alertdialog" aria-labelledby={titleId} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <h3 id={titleId}>Delete collection “{collection.alias}”</h3>
-      {loading && <p role="status">Counting what will be deleted…</p>}
+      <h2 id={titleId}>{t('collections.deletion.title', { alias: collection.alias })}</h2>
+      {loading && <p role="status">{t('collections.deletion.counting')}</p>}
       {preview !== null && (
         <form onSubmit={(e) => void submit(e)}>
-          <p>This permanently deletes:</p>
-          <ul className="delete-panel__counts" aria-label="What will be deleted">
-            <li>{plural(preview.persons, 'person')}</li>
-            <li>{plural(preview.photos, 'photo')}</li>
-            <li>
-              {preview.analyses} related {preview.analyses === 1 ? 'analysis' : 'analyses'} found (COLLECTION analyses that matched these persons; they block deletion)</li>
+          <p>{t('collections.deletion.lead')}</p>
+          <ul className="delete-panel__counts" aria-label={t('collections.deletion.whatGoes')}>
+            <li>{t('common.persons', { count: preview.persons })}</li>
+            <li>{t('common.photos', { count: preview.photos })}</li>
+            <li>{t('collections.deletion.analyses', { count: preview.analyses })}</li>
           </ul>
           <div className="field">
             <label className="field__label" htmlFor="confirm-alias">
-              Type the alias <strong>{preview.alias}</strong> to confirm
+              <Trans i18nKey="collections.deletion.typeAlias" values={{ alias: preview.alias }} components={{ strong: <strong /> }} />
             </label>
             <input
               id="confirm-alias"
@@ -63,10 +63,10 @@ export function DeleteCollectionPanel({ collection, onClose }: DeleteCollectionP
           </div>
           <div className="button-row">
             <button type="submit" className="button button--danger" disabled={typed.trim() !== preview.alias}>
-              Delete collection
+              {t('collections.deletion.confirm')}
             </button>
             <button type="button" className="button button--secondary" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>
@@ -76,7 +76,7 @@ export function DeleteCollectionPanel({ collection, onClose }: DeleteCollectionP
           <ErrorNotice error={error} />
           {preview === null && (
             <button type="button" className="button button--secondary" onClick={onClose}>
-              Close
+              {t('common.close')}
             </button>
           )}
         </>

@@ -4,11 +4,11 @@ import { adviceFor } from './error-advice.js';
 describe('adviceFor', () => {
   it('explains Oz error codes and keeps the server words', () => {
     const advice = adviceFor({ code: 'OZ_API', message: 'person has related analyses', details: { errorCode: 4, errorMessage: 'person has related analyses' } });
-    expect(advice.code).toBe('Oz error 4');
+    expect(advice.code).toBe('Code for IT: 4');
     expect(advice.text).toContain('refused a value');
     expect(advice.text).toContain('person has related analyses');
     expect(adviceFor({ code: 'OZ_API', message: 'x', details: { errorCode: 9 } }).next).toMatch(/administrator/);
-    expect(adviceFor({ code: 'OZ_API', message: 'x', details: { errorCode: 99 } }).code).toBe('Oz error 99');
+    expect(adviceFor({ code: 'OZ_API', message: 'x', details: { errorCode: 99 } }).code).toBe('Code for IT: 99');
   });
 
   it('tells what to do for the desk own codes', () => {

@@ -1,4 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ScreenHeading } from '../../components/ScreenHeading.js';
 import { TextField } from '../../components/TextField.js';
 import { selectCollectionAlias } from '../../store/slices/collections/selectors.js';
 import { useAppStore } from '../../store/store-context.js';
@@ -11,6 +13,7 @@ import { usePhotoPicker } from './use-photo-picker.js';
 /**
  * New person: names, at least one tagged photo and the person's consent. Enrolled the way
  * every enrollment is (saved on the desk, sent by the queue), so it works offline too.
+ * After a first attempt every problem shows under its own field and goes when fixed.
  */
 export function CreatePersonScreen({ collectionId }: { readonly collectionId: string }) {
   const alias = useAppStore(selectCollectionAlias(collectionId));
@@ -20,52 +23,79 @@ export function CreatePersonScreen({ collectionId }: { readonly collectionId: st
   const terms = useAppStore((s) => s.consentTerms);
   const loadConsent = useAppStore((s) => s.loadCreateConsent);
   const show = useAppStore((s) => s.showCollectionsView);
+  const showToast = useAppStore((s) => s.showToast);
   const picker = usePhotoPicker();
   const [first, setFirst] = useState('');
   const [middle, setMiddle] = useState('');
   const [last, setLast] = useState('');
   const [consent, setConsent] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [attempted, setAttempted] = useState(false);
+  const firstRef = useRef<HTMLInputElement | null>(null);
+  const { t } = useTranslation();
 
   useEffect(() => void loadConsent(), [loadConsent]);
 
+  const problems = {
+    name: first.trim() === '' && last.trim() === '' ? t('createPerson.nameMissing') : undefined,
+    photos: photosProblem(picker.photos) ?? undefined,
+    consent: consent ? undefined : t('createPerson.consentMissing'),
+  };
+  const shown: Partial<typeof problems> = attempted ? problems : {};
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const nameProblem = first.trim() === '' && last.trim() === '' ? 'Enter a first or last name.' : null;
-    const consentProblem = consent ? null : 'Confirm that the person agreed to the consent text.';
-    const next = nameProblem ?? photosProblem(picker.photos) ?? consentProblem;
-    setProblem(next);
-    if (next !== null) return;
-    const created = await createPerson(collectionId, { first: first.trim(), middle: middle.trim(), last: last.trim() }, toUploads(picker.photos), consent);
-    if (created?.status === 'enrolled') show({ kind: 'person', collectionId, personId: created.personId });
-    // Queued: the persons list says so and shows the person once the queue has sent it.
-    if (created?.status === 'queued') show({ kind: 'persons', collectionId });
+    setAttempted(true);
+    if (problems.name !== undefined || problems.photos !== undefined || problems.consent !== undefined) {
+      if (problems.name !== undefined) firstRef.current?.focus();
+      return;
+    }
+    const name = { first: first.trim(), middle: middle.trim(), last: last.trim() };
+    const created = await createPerson(collectionId, name, toUploads(picker.photos), consent);
+    if (created === null) return;
+    if (created.status === 'enrolled') {
+      showToast(t('createPerson.enrolledToast', { name: [name.first, name.last].filter((n) => n !== '').join(' ') }));
+      show({ kind: 'person', collectionId, personId: created.personId });
+    }
+    // Queued: the persons list says so (its notice) and shows the person once the queue has sent it.
+    else show({ kind: 'persons', collectionId });
   };
 
   return (
-    <form className="card create-person" aria-label="New person" onSubmit={(e) => void submit(e)}>
+    <form className="card create-person" aria-label={t('createPerson.formName')} noValidate onSubmit={(e) => void submit(e)}>
       <div className="toolbar">
         <button type="button" className="button button--quiet" onClick={() => show({ kind: 'persons', collectionId })}>
-          ← Persons in {alias}
+          {t('createPerson.back', { alias })}
         </button>
-        <h2>New person in {alias}</h2>
+        <ScreenHeading>{t('createPerson.title', { alias })}</ScreenHeading>
       </div>
       <div className="create-person__names">
-        <TextField id="person-first" label="First name" value={first} onChange={setFirst} autoComplete="off" />
-        <TextField id="person-middle" label="Middle name" value={middle} onChange={setMiddle} autoComplete="off" />
-        <TextField id="person-last" label="Last name" value={last} onChange={setLast} autoComplete="off" />
+        <TextField
+          id="person-first"
+          label={t('person.firstName')}
+          value={first}
+          onChange={setFirst}
+          autoComplete="off"
+          problem={shown.name}
+          inputRef={(el) => {
+            firstRef.current = el;
+          }}
+        />
+        <TextField id="person-middle" label={t('person.middleName')} value={middle} onChange={setMiddle} autoComplete="off" />
+        <TextField id="person-last" label={t('person.lastName')} value={last} onChange={setLast} autoComplete="off" />
       </div>
-      <PhotoChooser label="Photos (JPEG or PNG)" photos={picker.photos} onFiles={(f) => void picker.addFiles(f)} onTags={picker.setTags} onRemove={picker.remove} />
-      <ConsentCheck id="create-person-consent" terms={terms} checked={consent} onChange={setConsent} who="the person" />
-      {problem !== null && (
-        <p className="field__problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <PhotoChooser
+        label={t('createPerson.photos')}
+        photos={picker.photos}
+        onFiles={(f) => void picker.addFiles(f)}
+        onTags={picker.setTags}
+        onRemove={picker.remove}
+        problem={shown.photos}
+      />
+      <ConsentCheck id="create-person-consent" terms={terms} checked={consent} onChange={setConsent} who={t('enroll.consent.whoPerson')} problem={shown.consent} />
       {error !== null && <ErrorNotice error={error} />}
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={busy || terms === null}>
-          {busy ? 'Saving…' : 'Create person'}
+          {busy ? t('createPerson.saving') : t('createPerson.submit')}
         </button>
       </div>
     </form>

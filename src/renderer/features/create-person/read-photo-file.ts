@@ -1,5 +1,6 @@
 import type { PreparedPhoto } from '../../../shared/domain/persons.js';
 import type { OzTag } from '../../../shared/domain/tags.js';
+import { t } from '../../i18n/index.js';
 
 /** A chosen file, read and checked by main's photo pipeline, with the tags the operator settled on. */
 export interface ChosenPhoto {
@@ -20,7 +21,7 @@ export function readFileAsBase64(file: File): Promise<string> {
       const url = String(reader.result);
       resolve(url.slice(url.indexOf(',') + 1));
     };
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.onerror = () => reject(reader.error ?? new Error(t('photos.problem.unreadable')));
     reader.readAsDataURL(file);
   });
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/TextField.js';
 import { useAppStore } from '../../store/store-context.js';
 
@@ -6,19 +7,20 @@ export function CollectionPicker() {
   const collections = useAppStore((s) => s.enrollCollections);
   const collectionId = useAppStore((s) => s.enrollCollectionId);
   const setCollection = useAppStore((s) => s.setEnrollCollection);
+  const { t } = useTranslation();
 
   if (collections === null || collections.length === 0) {
     return (
       <div className="enroll__collection">
-        <TextField id="enroll-collection-id" label="Collection ID" value={collectionId} onChange={setCollection} />
-        <p className="enroll__hint">{collections === null ? 'The collection list could not be loaded: type the collection ID.' : 'No collection yet: create one in Collections.'}</p>
+        <TextField id="enroll-collection-id" label={t('enroll.collectionId')} value={collectionId} onChange={setCollection} />
+        <p className="enroll__hint">{collections === null ? t('enroll.collectionListFailed') : t('enroll.noCollection')}</p>
       </div>
     );
   }
   return (
     <div className="field enroll__collection">
       <label className="field__label" htmlFor="enroll-collection">
-        Collection
+        {t('enroll.collection')}
       </label>
       <select id="enroll-collection" className="field__input" value={collectionId} onChange={(e) => setCollection(e.target.value)}>
         {collections.map((c) => (

@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PersonReportView, ScanReportView } from '../../../shared/domain/enroll.js';
 import type { DuplicateChoiceDraft } from '../../store/slices/enroll/state.js';
 import { isPhotoCleared, isPhotoFlagged } from '../../store/slices/enroll/selectors.js';
+import { DuplicateCheckNote } from './DuplicateCheckNote.js';
 import { DuplicateFlag } from './DuplicateFlag.js';
 import { QualityFlag } from './QualityFlag.js';
 import { reasonLabel } from './reason-label.js';
@@ -31,47 +33,33 @@ export function DryRunReport(props: DryRunReportProps) {
   const { report, excluded, onToggle, locked } = props;
   const choices = { qualityNotes: props.qualityNotes, keepLargest: props.keepLargest };
   const [shown, setShown] = useState(PAGE);
+  const { t } = useTranslation();
   const c = report.counts;
+  const counts = [
+    t('enroll.dryRun.persons', { count: c.persons }),
+    t('enroll.dryRun.accepted', { count: c.photosAccepted }),
+    t('enroll.dryRun.refused', { count: c.photosRefused }),
+    t('enroll.dryRun.duplicates', { count: c.duplicates }),
+    t('enroll.dryRun.flagged', { count: c.flagged }),
+    t('enroll.dryRun.problems', { count: report.problems.length }),
+    ...(report.duplicateCheck ? [t('enroll.dryRun.possibleDuplicates', { count: report.persons.filter((p) => (p.possibleDuplicates?.length ?? 0) > 0).length })] : []),
+  ];
   return (
     <div className="dry-run">
-      <h4>Dry run{report.cancelled ? ' (cancelled: only the files checked before)' : ''}</h4>
-      <ul className="dry-run__counts" aria-label="Dry run summary">
-        <li>
-          <strong>{c.persons}</strong> persons
-        </li>
-        <li>
-          <strong>{c.photosAccepted}</strong> photos accepted
-        </li>
-        <li>
-          <strong>{c.photosRefused}</strong> refused
-        </li>
-        <li>
-          <strong>{c.duplicates}</strong> duplicates
-        </li>
-        <li>
-          <strong>{c.flagged}</strong> flagged by the quality check
-        </li>
-        <li>
-          <strong>{report.problems.length}</strong> problems
-        </li>
-        {report.duplicateCheck && (
-          <li>
-            <strong>{report.persons.filter((p) => (p.possibleDuplicates?.length ?? 0) > 0).length}</strong> possible duplicates
-          </li>
-        )}
+      <h3>{report.cancelled ? t('enroll.dryRun.titleCancelled') : t('enroll.dryRun.title')}</h3>
+      <ul className="dry-run__counts" aria-label={t('enroll.dryRun.summary')}>
+        {counts.map((text) => (
+          <li key={text}>{text}</li>
+        ))}
       </ul>
-      {report.duplicateCheck?.message && (
-        <p className={report.duplicateCheck.state === 'done' ? 'dry-run__note' : 'dry-run__note dry-run__note--warning'} role="note">
-          {report.duplicateCheck.message}
-        </p>
-      )}
-      <table className="dry-run__table" aria-label="Persons found">
+      <DuplicateCheckNote summary={report.duplicateCheck} />
+      <table className="dry-run__table" aria-label={t('enroll.dryRun.tableName')}>
         <thead>
           <tr>
-            <th scope="col">Enroll</th>
-            <th scope="col">Person</th>
-            <th scope="col">Photos</th>
-            <th scope="col">Not used</th>
+            <th scope="col">{t('enroll.dryRun.enroll')}</th>
+            <th scope="col">{t('enroll.dryRun.person')}</th>
+            <th scope="col">{t('enroll.dryRun.photos')}</th>
+            <th scope="col">{t('enroll.dryRun.notUsed')}</th>
           </tr>
         </thead>
         <tbody>
@@ -87,7 +75,7 @@ export function DryRunReport(props: DryRunReportProps) {
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`Include ${name}`}
+                    aria-label={t('enroll.dryRun.include', { name })}
                     checked={!excluded[p.key] && usable.length > 0}
                     disabled={locked || usable.length === 0}
                     onChange={() => onToggle(p.key)}
@@ -108,10 +96,10 @@ export function DryRunReport(props: DryRunReportProps) {
                   )}
                 </th>
                 <td>
-                  {passed.length} accepted
-                  {passed.length > 0 && <span className="dry-run__muted"> · {[...new Set(passed.flatMap((ph) => ph.tags))].join(', ')}</span>}
+                  {t('enroll.dryRun.acceptedShort', { count: passed.length })}
+                  {passed.length > 0 && <span className="dry-run__muted"> · {[...new Set(passed.flatMap((ph) => ph.tags))].map((tag) => t(`tags.${tag}`)).join(', ')}</span>}
                   {flagged.length > 0 && (
-                    <ul className="dry-run__issues" aria-label={`Flagged photos of ${name}`}>
+                    <ul className="dry-run__issues" aria-label={t('enroll.dryRun.flaggedOf', { name })}>
                       {flagged.map((ph) => (
                         <QualityFlag
                           key={ph.path}
@@ -148,12 +136,12 @@ export function DryRunReport(props: DryRunReportProps) {
       </table>
       {report.persons.length > shown && (
         <button type="button" className="button button--secondary" onClick={() => setShown(shown + PAGE)}>
-          Show {Math.min(PAGE, report.persons.length - shown)} more of {report.persons.length - shown}
+          {t('enroll.dryRun.showMore', { count: Math.min(PAGE, report.persons.length - shown), rest: report.persons.length - shown })}
         </button>
       )}
       {report.refused.length > 0 && (
         <details className="dry-run__extra">
-          <summary>{report.refused.length} files that belong to no person</summary>
+          <summary>{t('enroll.dryRun.orphans', { count: report.refused.length })}</summary>
           <ul>
             {report.refused.map((f) => (
               <li key={f.path}>
@@ -165,7 +153,7 @@ export function DryRunReport(props: DryRunReportProps) {
       )}
       {report.problems.length > 0 && (
         <details className="dry-run__extra" open>
-          <summary>{report.problems.length} problems</summary>
+          <summary>{t('enroll.dryRun.problems', { count: report.problems.length })}</summary>
           <ul>
             {report.problems.map((p, i) => (
               <li key={`${p.path}-${i}`}>{p.message}</li>

@@ -1,9 +1,11 @@
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/TextField.js';
 import { describeError } from '../../ipc/describe-error.js';
 import { selectCanConfirm, selectCanScan, selectEnrollablePersons, selectMissingDuplicateNotes, selectMissingQualityNotes } from '../../store/slices/enroll/selectors.js';
 import { useAppStore } from '../../store/store-context.js';
 import { ConsentCheck } from './ConsentCheck.js';
+import { FolderPathField } from './FolderPathField.js';
 import { DryRunReport } from './DryRunReport.js';
 import { ImportResults } from './ImportResults.js';
 import { ProgressLine } from './ProgressLine.js';
@@ -16,6 +18,7 @@ export function FolderImport() {
   const enrollable = selectEnrollablePersons(s);
   const missingNotes = selectMissingQualityNotes(s);
   const missingDuplicateNotes = selectMissingDuplicateNotes(s);
+  const { t } = useTranslation();
 
   const scan = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -24,23 +27,23 @@ export function FolderImport() {
 
   return (
     <section className="enroll__panel" aria-labelledby="folder-import-title">
-      <h3 id="folder-import-title">Import a folder</h3>
-      <p className="enroll__hint">One subfolder per person, named after them; or a flat folder with a CSV manifest.</p>
+      <h2 id="folder-import-title">{t('enroll.folder.title')}</h2>
+      <p className="enroll__hint">{t('enroll.folder.hint')}</p>
       <form className="enroll__form" onSubmit={scan}>
-        <TextField id="import-folder" label="Folder path" value={s.folderPath} onChange={s.setFolderPath} placeholder="/home/desk/enrollments" />
-        <TextField id="import-manifest" label="Manifest CSV (optional)" value={s.manifestPath} onChange={s.setManifestPath} />
+        <FolderPathField />
+        <TextField id="import-manifest" label={t('enroll.folder.manifest')} value={s.manifestPath} onChange={s.setManifestPath} />
         <div className="enroll__actions">
           <button type="submit" className="button button--primary" disabled={!canScan}>
-            Scan (dry run)
+            {t('enroll.folder.scan')}
           </button>
           {s.scanPhase === 'scanning' && (
             <button type="button" className="button button--secondary" onClick={() => void s.cancelScan()}>
-              Cancel
+              {t('common.cancel')}
             </button>
           )}
         </div>
       </form>
-      {s.scanPhase === 'scanning' && <ProgressLine label="Dry run progress" progress={s.scanProgress} />}
+      {s.scanPhase === 'scanning' && <ProgressLine label={t('enroll.folder.scanProgress')} progress={s.scanProgress} />}
       {s.enrollError && (
         <p className="banner banner--error" role="alert">
           {describeError(s.enrollError)}
@@ -65,27 +68,27 @@ export function FolderImport() {
             <div className="enroll__confirm">
               {missingNotes > 0 && (
                 <p className="banner banner--warning" role="status">
-                  {missingNotes === 1 ? 'One photo is' : `${missingNotes} photos are`} marked "accept anyway" without a note: say why (no names) before enrolling.
+                  {t('enroll.folder.missingNotes', { count: missingNotes })}
                 </p>
               )}
               {missingDuplicateNotes > 0 && (
                 <p className="banner banner--warning" role="status">
-                  {missingDuplicateNotes === 1 ? 'One person is' : `${missingDuplicateNotes} persons are`} marked "enroll as new person" without a note: say why (no names) before enrolling.
+                  {t('enroll.folder.missingDuplicateNotes', { count: missingDuplicateNotes })}
                 </p>
               )}
-              <ConsentCheck id="import-consent" terms={s.consentTerms} checked={s.importConsent} onChange={s.setImportConsent} who="each person in this import" />
+              <ConsentCheck id="import-consent" terms={s.consentTerms} checked={s.importConsent} onChange={s.setImportConsent} who={t('enroll.consent.whoImport')} />
               <button type="button" className="button button--primary" disabled={!canConfirm} onClick={() => void s.confirmImport()}>
-                Enroll {enrollable} {enrollable === 1 ? 'person' : 'persons'}
+                {enrollable === 0 ? t('enroll.folder.enrollNone') : t('enroll.folder.enroll', { count: enrollable })}
               </button>
             </div>
           )}
         </>
       )}
-      {s.enrolling && <ProgressLine label="Enrollment progress" progress={s.enrollProgress} />}
+      {s.enrolling && <ProgressLine label={t('enroll.folder.enrollProgress')} progress={s.enrollProgress} />}
       {(s.enrolling || s.importOutcome) && <ImportResults results={s.importResults} outcome={s.importOutcome} />}
       {s.importOutcome && (
         <button type="button" className="button button--secondary" onClick={s.resetImport}>
-          New import
+          {t('enroll.folder.newImport')}
         </button>
       )}
     </section>

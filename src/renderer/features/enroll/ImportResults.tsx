@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ImportOutcome, PersonResult } from '../../../shared/domain/enroll.js';
 import { useAppStore } from '../../store/store-context.js';
 
@@ -10,37 +11,31 @@ interface ImportResultsProps {
 /** Results listed with photos; the rest are counted (thumbnails for 10,000 persons would not help anyone). */
 const LISTED = 100;
 
-const STATUS_TEXT: Readonly<Record<PersonResult['status'], string>> = {
-  enrolled: 'Enrolled',
-  queued: 'Queued (will be sent when online)',
-  failed: 'Failed',
-  skipped: 'Skipped',
-};
-
 /** Each person's outcome, with the photos sent (thumbnail and tags). */
 export function ImportResults({ results, outcome }: ImportResultsProps) {
+  const { t } = useTranslation();
   return (
     <div className="import-results">
-      <h4>Results</h4>
+      <h3>{t('enroll.results.title')}</h3>
       {outcome && (
         <p className="import-results__summary" role="status">
-          {outcome.counts.enrolled} enrolled, {outcome.counts.queued} queued, {outcome.counts.failed} failed, {outcome.counts.skipped} skipped ({outcome.counts.photos} photos).
+          {t('enroll.results.summary', { ...outcome.counts, photos: t('common.photos', { count: outcome.counts.photos }) })}
         </p>
       )}
-      <ul className="import-results__list" aria-label="Enrollment results">
+      <ul className="import-results__list" aria-label={t('enroll.results.listName')}>
         {results.slice(0, LISTED).map((r) => (
           <li key={r.key} className={`result result--${r.status}`} aria-label={[r.name.first, r.name.middle, r.name.last].filter((s) => s !== '').join(' ')}>
             <div className="result__head">
               <strong>{[r.name.first, r.name.middle, r.name.last].filter((s) => s !== '').join(' ')}</strong>
-              <span className="result__status">{STATUS_TEXT[r.status]}</span>
+              <span className="result__status">{t(`enroll.results.status.${r.status}`)}</span>
             </div>
             {r.message && <p className="result__message">{r.message}</p>}
             {r.photos.length > 0 && (
               <ul className="result__photos">
                 {r.photos.map((p) => (
                   <li key={p.sha256} className="result__photo">
-                    <Thumbnail sha256={p.sha256} alt={`Photo ${p.fileName}`} />
-                    <span className="result__tags">{p.tags.join(', ')}</span>
+                    <Thumbnail sha256={p.sha256} alt={t('photos.chosenNamed', { file: p.fileName })} />
+                    <span className="result__tags">{p.tags.map((tag) => t(`tags.${tag}`)).join(', ')}</span>
                   </li>
                 ))}
               </ul>
@@ -48,7 +43,7 @@ export function ImportResults({ results, outcome }: ImportResultsProps) {
           </li>
         ))}
       </ul>
-      {results.length > LISTED && <p className="enroll__hint">And {results.length - LISTED} more persons (counted above).</p>}
+      {results.length > LISTED && <p className="enroll__hint">{t('enroll.results.more', { count: results.length - LISTED })}</p>}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PhotoReportView } from '../../../shared/domain/enroll.js';
 import { codesNeedingOverride } from '../../../shared/domain/quality-acceptance.js';
 
@@ -24,11 +25,13 @@ export function QualityFlag({ photo, note, keepLargest, locked, onToggleAccept, 
   const stillNeeded = codesNeedingOverride(photo.quality, keepLargest).length > 0;
   // Paths hold spaces, which would split an aria-describedby list: React's id instead.
   const noteId = useId();
+  const { t } = useTranslation();
+  const file = photo.fileName;
   const cleared = !stillNeeded || (note?.trim().length ?? 0) >= 3;
   return (
     <li className={cleared ? 'quality-flag quality-flag--cleared' : 'quality-flag'}>
-      <span className="issue__file">{photo.fileName}</span>: {cleared ? 'flagged, will be enrolled' : 'flagged, not enrolled'}
-      <ul className="quality-flag__reasons" aria-label={`Quality reasons for ${photo.fileName}`}>
+      <span className="issue__file">{photo.fileName}</span>: {cleared ? t('enroll.quality.willEnroll') : t('enroll.quality.notEnrolled')}
+      <ul className="quality-flag__reasons" aria-label={t('enroll.quality.reasonsFor', { file })}>
         {issues.map((i) => (
           <li key={i.code}>{i.message}</li>
         ))}
@@ -36,18 +39,18 @@ export function QualityFlag({ photo, note, keepLargest, locked, onToggleAccept, 
       <div className="quality-flag__choices">
         {several && (
           <label className="quality-flag__choice">
-            <input type="checkbox" checked={keepLargest} disabled={locked} onChange={onToggleKeepLargest} /> Keep largest face (crop {photo.fileName})
+            <input type="checkbox" checked={keepLargest} disabled={locked} onChange={onToggleKeepLargest} /> {t('enroll.quality.keepLargest', { file })}
           </label>
         )}
         {stillNeeded && (
           <label className="quality-flag__choice">
-            <input type="checkbox" checked={note !== undefined} disabled={locked} onChange={onToggleAccept} /> Accept {photo.fileName} anyway
+            <input type="checkbox" checked={note !== undefined} disabled={locked} onChange={onToggleAccept} /> {t('enroll.quality.acceptAnyway', { file })}
           </label>
         )}
       </div>
       {stillNeeded && note !== undefined && (
         <div className="quality-flag__note">
-          <label htmlFor={noteId}>Why is {photo.fileName} accepted?</label>
+          <label htmlFor={noteId}>{t('enroll.quality.why', { file })}</label>
           <input
             id={noteId}
             type="text"
@@ -59,7 +62,7 @@ export function QualityFlag({ photo, note, keepLargest, locked, onToggleAccept, 
             onChange={(e) => onNote(e.target.value)}
           />
           <span id={`${noteId}-hint`} className="quality-flag__hint">
-            Required. Recorded with the enrollment and in the audit log: do not write names.
+            {t('enroll.quality.noteHint')}
           </span>
         </div>
       )}

@@ -1,12 +1,14 @@
+import { useTranslation } from 'react-i18next';
 import type { FaceGuidanceState } from './use-face-guidance.js';
 
 /** Beside the capture buttons: what is wrong with the current picture; capturing anyway stays possible. */
 export function FaceQualityWarnings({ guidance }: { readonly guidance: FaceGuidanceState }) {
+  const { t } = useTranslation();
   if (guidance.status !== 'running' || guidance.issues.length === 0) return null;
   return (
     <div className="face-warnings">
-      <p className="face-warnings__title">Capture is possible, but the photo may not match well:</p>
-      <ul aria-label="Face check warnings">
+      <p className="face-warnings__title">{t('webcam.warningsTitle')}</p>
+      <ul aria-label={t('webcam.warnings')}>
         {guidance.issues.map((issue) => (
           <li key={issue.code}>{issue.message}</li>
         ))}

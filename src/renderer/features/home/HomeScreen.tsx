@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguagePicker } from '../../components/LanguagePicker.js';
+import { Toaster } from '../../components/Toaster.js';
 import { describeError } from '../../ipc/describe-error.js';
 import { selectDeskName } from '../../store/slices/app-info/selectors.js';
 import { selectSessionBusy, selectSessionError, type SignedInSession } from '../../store/slices/session/selectors.js';
@@ -19,45 +22,47 @@ export function HomeScreen({ session }: HomeScreenProps) {
   const error = useAppStore(selectSessionError);
   const signOut = useAppStore((s) => s.signOut);
   const [forgetting, setForgetting] = useState(false);
+  const { t } = useTranslation();
 
   return (
     <div className="shell">
       <header className="shell__header">
         <div className="shell__brand">
-          <span className="shell__app">Enroll Desk</span>
-          <span className="shell__desk">Desk: {deskName}</span>
+          <span className="shell__app">{t('app.name')}</span>
+          <span className="shell__desk">{t('shell.desk', { desk: deskName })}</span>
         </div>
         <dl className="shell__facts">
           <div className="shell__fact">
-            <dt>Server</dt>
+            <dt>{t('shell.server')}</dt>
             <dd>
-              {session.isLocalSandbox ? <span className="badge">Local sandbox (training)</span> : null}
+              {session.isLocalSandbox ? <span className="badge">{t('common.localSandbox')}</span> : null}
               <span className="shell__server">{session.serverUrl}</span>
             </dd>
           </div>
           <div className="shell__fact">
-            <dt>Signed in as</dt>
+            <dt>{t('shell.signedInAs')}</dt>
             <dd>{session.email}</dd>
           </div>
           <div className="shell__fact">
-            <dt>Sync</dt>
+            <dt>{t('shell.sync')}</dt>
             <dd>
               <SyncBadge />
             </dd>
           </div>
         </dl>
         <div className="shell__actions">
+          <LanguagePicker />
           {/* The training sandbox's password is the desk's own, not the operator's. */}
           {session.remembered && !session.isLocalSandbox && (
             <button type="button" className="button button--quiet" disabled={busy} onClick={() => void signOut(true)}>
-              Sign out and forget password
+              {t('shell.signOutForget')}
             </button>
           )}
           <button type="button" className="button button--secondary" disabled={busy} onClick={() => void signOut(false)}>
-            Sign out
+            {t('shell.signOut')}
           </button>
           <button type="button" className="button button--quiet" disabled={busy} onClick={() => setForgetting(true)}>
-            Forget this desk&apos;s data…
+            {t('shell.forgetDesk')}
           </button>
         </div>
       </header>
@@ -71,6 +76,7 @@ export function HomeScreen({ session }: HomeScreenProps) {
       <main className="shell__main">
         <WorkArea />
       </main>
+      <Toaster />
     </div>
   );
 }

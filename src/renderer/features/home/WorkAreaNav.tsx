@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { selectArea } from '../../store/slices/navigation/selectors.js';
 import { workAreas } from '../../store/slices/navigation/state.js';
 import { useAppStore } from '../../store/store-context.js';
@@ -6,8 +7,9 @@ import { useAppStore } from '../../store/store-context.js';
 export function WorkAreaNav() {
   const area = useAppStore(selectArea);
   const navigate = useAppStore((s) => s.navigate);
+  const { t } = useTranslation();
   return (
-    <nav className="work-nav" aria-label="Work areas">
+    <nav className="work-nav" aria-label={t('nav.name')}>
       {workAreas.map((a) => (
         <button
           key={a.id}
@@ -16,7 +18,7 @@ export function WorkAreaNav() {
           aria-current={area === a.id ? 'page' : undefined}
           onClick={() => navigate(a.id)}
         >
-          {a.label}
+          {t(`nav.${a.id}`)}
         </button>
       ))}
     </nav>

@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RelatedAnalysisView } from '../../../shared/domain/persons.js';
-import { formatDate } from '../collections/format.js';
+import { CopyableId } from '../../components/CopyableId.js';
+import { useFormat } from '../../i18n/format.js';
 
 interface BlockingAnalysesProps {
   readonly name: string;
@@ -14,39 +16,39 @@ interface BlockingAnalysesProps {
 export function BlockingAnalyses({ name, analyses, busy, onConfirm, onCancel }: BlockingAnalysesProps) {
   const titleId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const { t } = useTranslation();
+  const f = useFormat();
   useEffect(() => cancelRef.current?.focus(), []);
   return (
     <div className="card delete-panel" role="alertdialog" aria-labelledby={titleId} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <h3 id={titleId}>{name} is referenced by {analyses.length === 1 ? '1 analysis' : `${analyses.length} analyses`}</h3>
-      <p>
-        The Oz server keeps the results of collection searches (COLLECTION analyses). While a result names this person, the server refuses to
-        delete them, so the record of that search stays consistent. To delete the person, these analyses must be deleted first; their
-        results are then gone for good.
-      </p>
-      <table className="data-table" aria-label="Analyses that matched this person">
+      <h2 id={titleId}>{t('person.blocking.title', { name, analyses: t('common.analyses', { count: analyses.length }) })}</h2>
+      <p>{t('person.blocking.why')}</p>
+      <table className="data-table" aria-label={t('person.blocking.tableName')}>
         <thead>
           <tr>
-            <th scope="col">Folder</th>
-            <th scope="col">Date</th>
-            <th scope="col">Match</th>
+            <th scope="col">{t('person.blocking.folder')}</th>
+            <th scope="col">{t('person.blocking.date')}</th>
+            <th scope="col">{t('person.blocking.match')}</th>
           </tr>
         </thead>
         <tbody>
           {analyses.map((a) => (
             <tr key={a.analysisId}>
-              <td className="mono">{a.folderId}</td>
-              <td>{formatDate(a.folderCreated)}</td>
-              <td>{a.confidence === null ? '—' : `${Math.round(a.confidence * 100)} %`}</td>
+              <td>
+                <CopyableId id={a.folderId} what={t('person.blocking.folder')} />
+              </td>
+              <td>{f.dateTime(a.folderCreated === null ? null : a.folderCreated * 1000)}</td>
+              <td>{a.confidence === null ? '—' : f.percent(a.confidence)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <div className="button-row">
         <button type="button" className="button button--danger" disabled={busy} onClick={onConfirm}>
-          Delete the analyses and {name}
+          {t('person.blocking.confirm', { name })}
         </button>
         <button type="button" ref={cancelRef} className="button button--secondary" onClick={onCancel}>
-          Keep the person
+          {t('person.blocking.keep')}
         </button>
       </div>
     </div>

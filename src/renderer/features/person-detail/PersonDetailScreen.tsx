@@ -1,14 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ScreenHeading } from '../../components/ScreenHeading.js';
+import { useFormat } from '../../i18n/format.js';
 import { selectBlockingAnalyses, selectDetail, selectDetailBusy, selectDetailOffline } from '../../store/slices/person-detail/selectors.js';
 import { useAppStore } from '../../store/store-context.js';
 import { ErrorNotice } from '../collections/ErrorNotice.js';
-import { displayName, formatDate, plural } from '../collections/format.js';
+import { displayName } from '../collections/format.js';
 import { FreshnessNote } from '../collections/FreshnessNote.js';
-import { PhotoChooser } from '../create-person/PhotoChooser.js';
-import { photosProblem, toUploads } from '../create-person/photo-uploads.js';
-import { usePhotoPicker } from '../create-person/use-photo-picker.js';
+import { AddPhotos } from './AddPhotos.js';
 import { BlockingAnalyses } from './BlockingAnalyses.js';
-import { PhotoCard } from './PhotoCard.js';
+import { DeletePersonConfirm } from './DeletePersonConfirm.js';
+import { PhotoCard, photoDeleteButtonId } from './PhotoCard.js';
 
 /** One person: the photos grid, adding and deleting photos, deleting the person. */
 export function PersonDetailScreen({ collectionId, personId }: { readonly collectionId: string; readonly personId: string }) {
@@ -18,73 +20,83 @@ export function PersonDetailScreen({ collectionId, personId }: { readonly collec
   const blocking = useAppStore(selectBlockingAnalyses);
   const error = useAppStore((s) => s.detailError);
   const openPerson = useAppStore((s) => s.openPerson);
-  const addPhotos = useAppStore((s) => s.addPhotos);
   const deletePhoto = useAppStore((s) => s.deletePhoto);
   const deletePerson = useAppStore((s) => s.deletePerson);
   const cancelDelete = useAppStore((s) => s.cancelDeletePerson);
   const show = useAppStore((s) => s.showCollectionsView);
-  const picker = usePhotoPicker();
+  const showToast = useAppStore((s) => s.showToast);
   const [confirmPhoto, setConfirmPhoto] = useState<string | null>(null);
   const [confirmPerson, setConfirmPerson] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  // After a photo is deleted: the next photo's delete button, or the photos heading when none is left.
+  const [focusAfterDelete, setFocusAfterDelete] = useState<string | null>(null);
+  const photosHeading = useRef<HTMLHeadingElement>(null);
+  const { t } = useTranslation();
+  const f = useFormat();
 
   useEffect(() => void openPerson(collectionId, personId), [collectionId, personId, openPerson]);
 
-  const back = () => show({ kind: 'persons', collectionId });
   const person = detail?.person.personId === personId ? detail.person : null;
-  const name = person === null ? 'this person' : displayName(person.name);
-  const offlineTitle = offline ? 'Needs the server' : undefined;
+  const photos = person === null ? [] : (detail?.photos ?? []);
+  const name = person === null ? t('person.thisPerson') : displayName(person.name);
 
-  const upload = async () => {
-    const next = photosProblem(picker.photos);
-    setProblem(next);
-    if (next === null && (await addPhotos(toUploads(picker.photos)))) picker.clear();
+  useEffect(() => {
+    if (focusAfterDelete === null || busy) return;
+    const next = document.getElementById(photoDeleteButtonId(focusAfterDelete));
+    (next ?? photosHeading.current)?.focus();
+    setFocusAfterDelete(null);
+  }, [focusAfterDelete, busy, detail]);
+
+  const removePhoto = async (index: number) => {
+    const gone = photos[index];
+    if (gone === undefined) return;
+    setConfirmPhoto(null);
+    const after = photos[index + 1] ?? photos[index - 1];
+    if (!(await deletePhoto(gone.personImageId))) return;
+    showToast(t('person.photoDeleted', { photo: t('person.photoTitle', { n: index + 1 }), name }));
+    setFocusAfterDelete(after?.personImageId ?? '');
   };
   const removePerson = async (confirmAnalyses: boolean) => {
     const outcome = await deletePerson(confirmAnalyses);
-    if (outcome === 'deleted') back();
     setConfirmPerson(false);
+    if (outcome !== 'deleted') return;
+    showToast(t('person.deleted', { name }));
+    show({ kind: 'persons', collectionId });
   };
 
   return (
-    <article className="person-detail" aria-label={`Person ${name}`}>
+    <article className="person-detail" aria-label={t('person.articleName', { name })}>
       <div className="toolbar">
-        <button type="button" className="button button--quiet" onClick={back}>
-          ← Persons
+        <button type="button" className="button button--quiet" onClick={() => show({ kind: 'persons', collectionId })}>
+          {t('person.back')}
         </button>
-        <h2>{person === null ? 'Person' : name}</h2>
-        <button type="button" className="button button--quiet-danger" disabled={busy || offline || person === null} title={offlineTitle} onClick={() => setConfirmPerson(true)}>
-          Delete person
+        <ScreenHeading>{person === null ? t('person.title') : name}</ScreenHeading>
+        <button
+          type="button"
+          className="button button--quiet-danger"
+          disabled={busy || offline || person === null}
+          title={offline ? t('common.needsServer') : undefined}
+          onClick={() => setConfirmPerson(true)}
+        >
+          {t('person.delete')}
         </button>
       </div>
       {detail !== null && <FreshnessNote freshness={detail} />}
       {error !== null && <ErrorNotice error={error} />}
       {confirmPerson && blocking === null && (
-        <div className="card delete-panel" role="alertdialog" aria-label={`Delete ${name}`}>
-          <p>
-            Delete {name} and {plural(detail?.photos.length ?? 0, 'photo')} from this collection? This cannot be undone.
-          </p>
-          <div className="button-row">
-            <button type="button" className="button button--danger" disabled={busy} autoFocus onClick={() => void removePerson(false)}>
-              Yes, delete {name}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirmPerson(false)}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <DeletePersonConfirm name={name} photoCount={photos.length} busy={busy} onConfirm={() => void removePerson(false)} onCancel={() => setConfirmPerson(false)} />
       )}
-      {blocking !== null && (
-        <BlockingAnalyses name={name} analyses={blocking} busy={busy} onConfirm={() => void removePerson(true)} onCancel={cancelDelete} />
-      )}
+      {blocking !== null && <BlockingAnalyses name={name} analyses={blocking} busy={busy} onConfirm={() => void removePerson(true)} onCancel={cancelDelete} />}
       {person !== null && (
         <p className="person-detail__facts">
-          Created {formatDate(person.timeCreated)} · {plural(detail?.photos.length ?? 0, 'photo')}
+          {t('person.facts', { created: f.dateTime(person.timeCreated === null ? null : person.timeCreated * 1000), photos: t('common.photos', { count: photos.length }) })}
         </p>
       )}
-      {busy && <p role="status">Working…</p>}
-      <ul className="photo-grid" aria-label="Photos">
-        {(person === null ? [] : (detail?.photos ?? [])).map((photo, i) => (
+      {busy && <p role="status">{t('common.working')}</p>}
+      <h2 ref={photosHeading} tabIndex={-1} id="photos-title" className="person-detail__photos-title">
+        {t('person.photos')}
+      </h2>
+      <ul className="photo-grid" aria-labelledby="photos-title">
+        {photos.map((photo, i) => (
           <PhotoCard
             key={photo.personImageId}
             photo={photo}
@@ -93,32 +105,11 @@ export function PersonDetailScreen({ collectionId, personId }: { readonly collec
             disabled={busy || offline}
             onAskDelete={() => setConfirmPhoto(photo.personImageId)}
             onCancel={() => setConfirmPhoto(null)}
-            onConfirmDelete={() => {
-              setConfirmPhoto(null);
-              void deletePhoto(photo.personImageId);
-            }}
+            onConfirmDelete={() => void removePhoto(i)}
           />
         ))}
       </ul>
-      <section className="card add-photos" aria-label="Add photos">
-        <h3>Add photos</h3>
-        <PhotoChooser
-          label="Choose photos to add (JPEG or PNG)"
-          photos={picker.photos}
-          onFiles={(f) => void picker.addFiles(f)}
-          onTags={picker.setTags}
-          onRemove={picker.remove}
-          disabled={offline}
-        />
-        {problem !== null && (
-          <p className="field__problem" role="alert">
-            {problem}
-          </p>
-        )}
-        <button type="button" className="button button--primary" disabled={busy || offline || picker.photos.length === 0} title={offlineTitle} onClick={() => void upload()}>
-          Upload {plural(picker.photos.length, 'photo')}
-        </button>
-      </section>
+      <AddPhotos busy={busy} offline={offline} />
     </article>
   );
 }

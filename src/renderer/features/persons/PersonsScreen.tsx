@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PersonSummary } from '../../../shared/domain/persons.js';
 import { selectCollectionAlias } from '../../store/slices/collections/selectors.js';
 import { personAt, selectPersonsFreshness, selectPersonsSearch, selectPersonsTotal } from '../../store/slices/persons/selectors.js';
@@ -7,7 +8,7 @@ import { PERSONS_PAGE_SIZE } from '../../store/slices/persons/state.js';
 import { useAppStore } from '../../store/store-context.js';
 import { ErrorNotice } from '../collections/ErrorNotice.js';
 import { FreshnessNote } from '../collections/FreshnessNote.js';
-import { plural } from '../collections/format.js';
+import { ScreenHeading } from '../../components/ScreenHeading.js';
 import { PersonRow } from './PersonRow.js';
 
 const ROW_HEIGHT = 64;
@@ -34,6 +35,7 @@ export function PersonsScreen({ collectionId }: { readonly collectionId: string 
   const seenSync = useRef(lastSync);
   const [query, setQuery] = useState('');
   const scrollRef = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation();
 
   useEffect(() => void openPersons(collectionId), [collectionId, openPersons]);
   // The queue sent something (e.g. a person saved on this desk): show the server's list again.
@@ -75,22 +77,36 @@ export function PersonsScreen({ collectionId }: { readonly collectionId: string 
     return () => clearTimeout(timer);
   }, [visibleKey, requestThumbnails]);
 
+  const searchNote = (): string => {
+    if (!searching) return total === null ? '…' : t('common.persons', { count: total });
+    if (search.complete) return t('persons.found', { count: search.items.length });
+    const indexed = indexProgress?.indexed ?? search.indexed;
+    const of = indexProgress?.total ?? total;
+    return t('persons.foundSoFar', { count: search.items.length, indexed, total: of ?? '?' });
+  };
+  const emptyText =
+    count > 0 || (!searching && total === null) || (searching && !search.complete)
+      ? null
+      : searching
+        ? { title: t('persons.noMatch.title', { query: query.trim() }), next: t('persons.noMatch.next') }
+        : { title: t('persons.empty.title'), next: t('persons.empty.next') };
+
   return (
     <>
       <div className="toolbar">
         <button type="button" className="button button--quiet" onClick={() => show({ kind: 'list' })}>
-          ← All collections
+          {t('persons.back')}
         </button>
-        <h2>Persons in {alias}</h2>
+        <ScreenHeading>{t('persons.title', { alias })}</ScreenHeading>
         <button type="button" className="button button--primary" onClick={() => show({ kind: 'create-person', collectionId })}>
-          Add person
+          {t('persons.add')}
         </button>
       </div>
       {notice !== null && (
         <div className="create-notice" role="status">
           <span>{notice}</span>
           <button type="button" className="button button--quiet" onClick={dismissNotice}>
-            Dismiss
+            {t('common.dismiss')}
           </button>
         </div>
       )}
@@ -98,7 +114,7 @@ export function PersonsScreen({ collectionId }: { readonly collectionId: string 
       {error !== null && <ErrorNotice error={error} />}
       <div className="field persons-search">
         <label className="field__label" htmlFor="persons-search">
-          Search by name
+          {t('persons.search')}
         </label>
         <input
           id="persons-search"
@@ -110,12 +126,16 @@ export function PersonsScreen({ collectionId }: { readonly collectionId: string 
           aria-describedby="persons-search-note"
         />
         <p id="persons-search-note" className="field__hint" role="status">
-          {searching
-            ? `${search.items.length} found${search.complete ? '' : ` so far — indexing the collection on this desk (${indexProgress?.indexed ?? search.indexed} of ${indexProgress?.total ?? total ?? '?'})`}`
-            : total === null ? '…' : plural(total, 'person')}
+          {searchNote()}
         </p>
       </div>
-      <div ref={scrollRef} className="persons-list" role="list" aria-label="Persons" aria-rowcount={count}>
+      {emptyText !== null && (
+        <div className="empty-state" role="note">
+          <p className="empty-state__title">{emptyText.title}</p>
+          <p>{emptyText.next}</p>
+        </div>
+      )}
+      <div ref={scrollRef} className={count === 0 ? 'persons-list persons-list--empty' : 'persons-list'} {...(count === 0 ? {} : { role: 'list', 'aria-label': t('persons.listName') })}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const person = rowAt(item.index);
@@ -123,6 +143,7 @@ export function PersonsScreen({ collectionId }: { readonly collectionId: string 
               <PersonRow
                 key={item.key}
                 index={item.index}
+                count={count}
                 top={item.start}
                 height={ROW_HEIGHT}
                 person={person}

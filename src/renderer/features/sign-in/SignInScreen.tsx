@@ -1,4 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { completeServerUrl } from '../../../shared/domain/server-url.js';
+import { LanguagePicker } from '../../components/LanguagePicker.js';
+import { ScreenHeading } from '../../components/ScreenHeading.js';
 import { describeError } from '../../ipc/describe-error.js';
 import { selectDeskName, selectOffersLocalSandbox } from '../../store/slices/app-info/selectors.js';
 import { selectSession, selectSessionBusy, selectSessionError } from '../../store/slices/session/selectors.js';
@@ -28,6 +32,7 @@ export function SignInScreen() {
   const [problems, setProblems] = useState<SignInProblems>({});
   const [attempted, setAttempted] = useState(false);
   const inputs = useRef<Partial<Record<keyof SignInFields, HTMLInputElement | null>>>({});
+  const { t } = useTranslation();
 
   const update = (name: keyof SignInFields, value: string): void => {
     const next = { ...fields, [name]: value };
@@ -39,6 +44,9 @@ export function SignInScreen() {
     event.preventDefault();
     if (busy) return;
     setAttempted(true);
+    // "127.0.0.1:8787" means http://127.0.0.1:8787: complete it and show what will be used.
+    const serverUrl = completeServerUrl(fields.serverUrl);
+    if (serverUrl !== fields.serverUrl) setFields((current) => ({ ...current, serverUrl }));
     const found = validateSignIn(fields);
     setProblems(found);
     if (hasProblems(found)) {
@@ -46,42 +54,48 @@ export function SignInScreen() {
       if (first) inputs.current[first]?.focus();
       return;
     }
-    const signedIn = await signIn({ serverUrl: fields.serverUrl.trim(), email: fields.email.trim(), password: fields.password, remember });
-    if (!signedIn) setFields((current) => ({ ...current, password: '' }));
+    const signedIn = await signIn({ serverUrl, email: fields.email.trim(), password: fields.password, remember });
+    if (signedIn) return;
+    // A refused password is retyped where it was typed.
+    setFields((current) => ({ ...current, password: '' }));
+    inputs.current.password?.focus();
   };
 
   return (
     <main className="sign-in">
       <div className="sign-in__card">
-        <p className="sign-in__desk">Enroll Desk · {deskName}</p>
-        <h1 className="sign-in__title">Sign in to Oz</h1>
+        <div className="sign-in__top">
+          <p className="sign-in__desk">{t('signIn.desk', { desk: deskName })}</p>
+          <LanguagePicker />
+        </div>
+        <ScreenHeading className="sign-in__title">{t('signIn.title')}</ScreenHeading>
 
         {offersSandbox && (
           <section className={firstRun ? 'sandbox-offer sandbox-offer--first-run' : 'sandbox-offer'} aria-labelledby="sandbox-offer-title">
             <h2 id="sandbox-offer-title" className="sandbox-offer__title">
-              {firstRun ? 'New desk? Start with the training server' : 'Training server'}
+              {firstRun ? t('signIn.sandbox.firstRunTitle') : t('signIn.sandbox.title')}
             </h2>
-            <p className="sandbox-offer__text">A local Oz sandbox runs on this computer. Nothing you enroll there reaches the bank's server.</p>
+            <p className="sandbox-offer__text">{t('signIn.sandbox.text')}</p>
             <button
               type="button"
               className={firstRun ? 'button button--primary' : 'button button--secondary'}
               disabled={busy}
               onClick={() => void signInLocalSandbox()}
             >
-              Local sandbox (training)
+              {t('common.localSandbox')}
             </button>
           </section>
         )}
 
-        <form className="sign-in__form" noValidate aria-busy={busy} aria-label="Sign in" onSubmit={(e) => void submit(e)}>
-          {offersSandbox && firstRun && <p className="sign-in__divider">or sign in to your bank's Oz server</p>}
+        <form className="sign-in__form" noValidate aria-busy={busy} aria-label={t('signIn.formName')} onSubmit={(e) => void submit(e)}>
+          {offersSandbox && firstRun && <p className="sign-in__divider">{t('signIn.divider')}</p>}
           <TextField
             id="server-url"
-            label="Server URL"
+            label={t('signIn.serverUrl')}
             type="url"
             inputMode="url"
             autoComplete="url"
-            placeholder="https://api.example-oz.com"
+            placeholder={t('signIn.serverUrlPlaceholder')}
             value={fields.serverUrl}
             problem={problems.serverUrl}
             inputRef={(el) => {
@@ -91,7 +105,7 @@ export function SignInScreen() {
           />
           <TextField
             id="email"
-            label="E-mail"
+            label={t('signIn.email')}
             type="email"
             autoComplete="username"
             value={fields.email}
@@ -103,7 +117,7 @@ export function SignInScreen() {
           />
           <TextField
             id="password"
-            label="Password"
+            label={t('signIn.password')}
             type="password"
             autoComplete="current-password"
             value={fields.password}
@@ -115,7 +129,7 @@ export function SignInScreen() {
           />
           <label className="checkbox">
             <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
-            <span>Remember on this desk</span>
+            <span>{t('signIn.remember')}</span>
           </label>
           {error && (
             <p className="form-error" role="alert">
@@ -123,7 +137,7 @@ export function SignInScreen() {
             </p>
           )}
           <button type="submit" className={firstRun && offersSandbox ? 'button button--secondary button--wide' : 'button button--primary button--wide'} disabled={busy}>
-            {busy ? 'Signing in…' : 'Sign in'}
+            {busy ? t('signIn.submitting') : t('signIn.submit')}
           </button>
         </form>
       </div>

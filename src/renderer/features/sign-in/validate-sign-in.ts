@@ -1,4 +1,5 @@
-import { serverUrlProblem } from '../../../shared/domain/server-url.js';
+import { completeServerUrl, serverUrlProblemCode } from '../../../shared/domain/server-url.js';
+import { t } from '../../i18n/index.js';
 
 export interface SignInFields {
   readonly serverUrl: string;
@@ -10,19 +11,19 @@ export type SignInProblems = Partial<Record<keyof SignInFields, string>>;
 
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+$/;
 
-/** Inline checks before anything is sent; the server has the last word. */
+/** Inline checks before anything is sent (on the completed address); the server has the last word. */
 export function validateSignIn(fields: SignInFields): SignInProblems {
   const problems: { -readonly [K in keyof SignInFields]?: string } = {};
-  const serverUrl = fields.serverUrl.trim();
-  if (serverUrl === '') problems.serverUrl = 'Enter the server address, e.g. https://api.example-oz.com';
+  const serverUrl = completeServerUrl(fields.serverUrl);
+  if (serverUrl === '') problems.serverUrl = t('signIn.problem.serverMissing');
   else {
-    const problem = serverUrlProblem(serverUrl);
-    if (problem) problems.serverUrl = problem;
+    const code = serverUrlProblemCode(serverUrl);
+    if (code) problems.serverUrl = t(`signIn.problem.server.${code}`);
   }
   const email = fields.email.trim();
-  if (email === '') problems.email = 'Enter your e-mail address.';
-  else if (!EMAIL_SHAPE.test(email)) problems.email = 'That does not look like an e-mail address.';
-  if (fields.password === '') problems.password = 'Enter your password.';
+  if (email === '') problems.email = t('signIn.problem.emailMissing');
+  else if (!EMAIL_SHAPE.test(email)) problems.email = t('signIn.problem.emailShape');
+  if (fields.password === '') problems.password = t('signIn.problem.passwordMissing');
   return problems;
 }
 

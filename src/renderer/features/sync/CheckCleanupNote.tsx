@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { selectChecksToCleanUp } from '../../store/slices/duplicates/selectors.js';
 import { useAppStore } from '../../store/store-context.js';
 
@@ -7,6 +8,7 @@ import { useAppStore } from '../../store/store-context.js';
  * Until it is, that analysis blocks deleting the person it matched; the next sync retries.
  */
 export function CheckCleanupNote() {
+  const { t } = useTranslation();
   const count = useAppStore(selectChecksToCleanUp);
   const load = useAppStore((s) => s.loadCleanupStatus);
   useEffect(() => {
@@ -14,10 +16,8 @@ export function CheckCleanupNote() {
   }, [load]);
   if (count === 0) return null;
   return (
-    <p className="sync-cleanup" role="status" aria-label={`Checks to clean up: ${count}`}>
-      <strong>Checks to clean up: {new Intl.NumberFormat().format(count)}</strong> — the server has not deleted the analysis of{' '}
-      {count === 1 ? 'one duplicate check' : `${new Intl.NumberFormat().format(count)} duplicate checks`} yet. Until it does, the matched person cannot be
-      deleted. Sync now (or wait for the next sync) to try again.
+    <p className="sync-cleanup" role="status" aria-label={t('sync.cleanup.name', { count })}>
+      <strong>{t('sync.cleanup.name', { count })}</strong> — {t('sync.cleanup.detail', { count })}
     </p>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { QueueItemView } from '../../../shared/domain/queue.js';
 import { ORIENTATION_TAGS, PHOTO_TAGS, isOzTag, type OzTag } from '../../../shared/domain/tags.js';
+import { useTranslation } from 'react-i18next';
 
 interface FixTagsFormProps {
   readonly item: QueueItemView;
@@ -9,11 +10,12 @@ interface FixTagsFormProps {
   onCancel(): void;
 }
 
-// Queued file names may be content hashes: "Photo 2" reads better at the desk.
-const photoLabel = (i: number): string => `Photo ${i + 1}`;
 
 /** Corrects the tags of a quarantined item's unsent photos, then sends it again. */
 export function FixTagsForm({ item, busy, onSave, onCancel }: FixTagsFormProps) {
+  const { t } = useTranslation();
+  // Queued file names may be content hashes: "Photo 2" reads better at the desk.
+  const photoLabel = (i: number): string => t('person.photoTitle', { n: i + 1 });
   const unsent = item.photos.filter((p) => !p.confirmed);
   const [tags, setTags] = useState<Record<string, readonly OzTag[]>>(() =>
     Object.fromEntries(unsent.map((p) => [p.sha256, p.tags.filter(isOzTag)])),
@@ -31,7 +33,7 @@ export function FixTagsForm({ item, busy, onSave, onCancel }: FixTagsFormProps) 
   return (
     <form
       className="fix-tags"
-      aria-label={`Fix tags of ${item.displayName ?? 'this item'}`}
+      aria-label={t('sync.fixTagsNamed', { name: item.displayName ?? t('sync.item.thisItem') })}
       onSubmit={(e) => {
         e.preventDefault();
         onSave(tags);
@@ -43,24 +45,24 @@ export function FixTagsForm({ item, busy, onSave, onCancel }: FixTagsFormProps) 
         return (
           <fieldset key={p.sha256} className="fix-tags__photo">
             <legend>{label}</legend>
-            <p className="fix-tags__was">Was: {p.tags.join(', ') || 'no tags'}</p>
-            {PHOTO_TAGS.map((t) => (
-              <label key={t} className="checkbox">
-                <input type="checkbox" checked={current.includes(t)} onChange={() => toggle(p.sha256, t)} aria-label={`${t} for ${label}`} />
-                {t}
+            <p className="fix-tags__was">{t('sync.fix.was', { tags: p.tags.map((tag) => (isOzTag(tag) ? t(`tags.${tag}`) : tag)).join(', ') || t('tags.none') })}</p>
+            {PHOTO_TAGS.map((tag) => (
+              <label key={tag} className="checkbox">
+                <input type="checkbox" checked={current.includes(tag)} onChange={() => toggle(p.sha256, tag)} aria-label={t('sync.fix.tagFor', { tag: t(`tags.${tag}`), photo: label })} />
+                <span aria-hidden="true">{t(`tags.${tag}`)}</span>
               </label>
             ))}
             <label className="field">
-              <span className="field__label">Orientation of {label}</span>
+              <span className="field__label">{t('tags.orientationOf', { photo: label })}</span>
               <select
                 className="field__input"
-                value={current.find((t) => (ORIENTATION_TAGS as readonly string[]).includes(t)) ?? ''}
+                value={current.find((tag) => (ORIENTATION_TAGS as readonly string[]).includes(tag)) ?? ''}
                 onChange={(e) => setOrientation(p.sha256, e.target.value)}
               >
-                <option value="">none</option>
-                {ORIENTATION_TAGS.map((t) => (
-                  <option key={t} value={t}>
-                    {t}
+                <option value="">{t('tags.notTagged')}</option>
+                {ORIENTATION_TAGS.map((tag) => (
+                  <option key={tag} value={tag}>
+                    {t(`tags.${tag}`)}
                   </option>
                 ))}
               </select>
@@ -68,13 +70,13 @@ export function FixTagsForm({ item, busy, onSave, onCancel }: FixTagsFormProps) 
           </fieldset>
         );
       })}
-      {empty && <p className="field__problem">Every photo needs at least one tag.</p>}
+      {empty && <p className="field__problem">{t('sync.fix.needsTag')}</p>}
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={busy || empty}>
-          Save tags and retry
+          {t('sync.fix.save')}
         </button>
         <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

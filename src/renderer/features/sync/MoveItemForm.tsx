@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { deskScopeOf, sameScope } from '../../../shared/domain/desk-scope.js';
 import type { QueueItemView } from '../../../shared/domain/queue.js';
 import { useAppStore } from '../../store/store-context.js';
@@ -16,6 +17,7 @@ interface MoveItemFormProps {
  * confirmation that names both collections and servers. The enrollment keeps its UUID.
  */
 export function MoveItemForm({ item, name, busy, onCancel, onMoved }: MoveItemFormProps) {
+  const { t } = useTranslation();
   const session = useAppStore((s) => s.session);
   const choices = useAppStore((s) => s.moveChoices);
   const load = useAppStore((s) => s.loadMoveChoices);
@@ -24,25 +26,25 @@ export function MoveItemForm({ item, name, busy, onCancel, onMoved }: MoveItemFo
   useEffect(() => {
     void load();
   }, [load]);
-  if (session?.state !== 'signedIn') return <p role="status">Sign in to the server the enrollment should go to, then move it.</p>;
+  if (session?.state !== 'signedIn') return <p role="status">{t('sync.moveForm.signIn')}</p>;
   const here = deskScopeOf(session.serverUrl, session.email, session.isLocalSandbox);
-  const fromServer = item.scope?.server ?? 'no server yet';
+  const fromServer = item.scope?.server ?? t('sync.moveForm.noServer');
   const toCurrentServer = !sameScope(item.scope, here);
   const options = (choices ?? []).filter((c) => toCurrentServer || c.collectionId !== item.collectionId);
   const chosen = options.find((c) => c.collectionId === target) ?? null;
   return (
     <form
       className="sync-confirm"
-      aria-label={`Move ${name}`}
+      aria-label={t('sync.moveForm.name', { name })}
       onSubmit={(e) => {
         e.preventDefault();
         if (chosen !== null) void move(item.id, chosen.collectionId, toCurrentServer).then((ok) => ok && onMoved());
       }}
     >
       <label>
-        Move to collection
+        {t('sync.moveForm.to')}
         <select value={target} onChange={(e) => setTarget(e.target.value)}>
-          <option value="">Choose a collection…</option>
+          <option value="">{t('sync.moveForm.choose')}</option>
           {options.map((c) => (
             <option key={c.collectionId} value={c.collectionId}>
               {c.alias}
@@ -52,16 +54,19 @@ export function MoveItemForm({ item, name, busy, onCancel, onMoved }: MoveItemFo
       </label>
       {chosen !== null && (
         <p>
-          Move the enrollment of <strong>{name}</strong> from collection <strong>{item.collectionId}</strong> on <strong>{fromServer}</strong> to collection{' '}
-          <strong>{chosen.alias}</strong> on <strong>{here.server}</strong>? It keeps its enrollment number and is sent there.
+          <Trans
+            i18nKey="sync.moveForm.question"
+            values={{ name, from: item.collectionId, fromServer, to: chosen.alias, toServer: here.server }}
+            components={{ strong: <strong /> }}
+          />
         </p>
       )}
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={busy || chosen === null}>
-          Move
+          {t('sync.moveForm.submit')}
         </button>
         <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

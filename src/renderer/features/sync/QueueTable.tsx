@@ -1,6 +1,9 @@
 import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { QueueItemView } from '../../../shared/domain/queue.js';
-import { STATE_LABELS, formatTime } from '../../store/slices/sync/selectors.js';
+import { CopyableId } from '../../components/CopyableId.js';
+import { t } from '../../i18n/index.js';
+import { formatTime, stateLabel } from '../../store/slices/sync/selectors.js';
 import { useAppStore } from '../../store/store-context.js';
 import { FixTagsForm } from './FixTagsForm.js';
 import { MoveItemForm } from './MoveItemForm.js';
@@ -8,16 +11,35 @@ import { MoveItemForm } from './MoveItemForm.js';
 type Open = { readonly itemId: string; readonly what: 'discard' | 'tags' | 'move' } | null;
 
 const nameOf = (item: QueueItemView): string =>
-  item.displayName ?? (item.kind === 'addPhotos' ? `photos for person ${item.personId ?? 'being created'}` : `item ${item.id.slice(0, 8)}`);
+  item.displayName ??
+  (item.kind === 'addPhotos' ? t('sync.item.photosFor', { person: item.personId?.slice(0, 8) ?? t('sync.item.beingCreated') }) : t('sync.item.unnamed', { id: item.id.slice(0, 8) }));
 
 function reasonOf(item: QueueItemView): string {
-  if (item.state === 'quarantined') return item.quarantineReason ?? item.lastError ?? 'Needs attention';
-  if (item.state === 'done') return `${item.confirmedPhotoCount} of ${item.photoCount} photos on the server`;
+  if (item.state === 'quarantined') return item.quarantineReason ?? item.lastError ?? t('sync.item.needsAttention');
+  if (item.state === 'done') return t('sync.item.confirmed', { confirmed: item.confirmedPhotoCount, total: item.photoCount });
   return item.lastError ?? '';
+}
+
+/** Long ids in a reason (server UUIDs) are shortened so the column never wraps one character per line. */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+function ReasonText({ text }: { readonly text: string }) {
+  const ids = text.match(UUID) ?? [];
+  const parts = text.split(UUID);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {part}
+          {ids[i] !== undefined && <CopyableId id={ids[i]} what={t('sync.item.id')} />}
+        </Fragment>
+      ))}
+    </>
+  );
 }
 
 /** Every queued item with its state and why; retry, fix tags or discard what is stuck. */
 export function QueueTable({ items }: { readonly items: readonly QueueItemView[] }) {
+  const { t } = useTranslation();
   const busy = useAppStore((s) => s.queueItemBusy);
   const retry = useAppStore((s) => s.retryQueueItem);
   const discard = useAppStore((s) => s.discardQueueItem);
@@ -25,17 +47,17 @@ export function QueueTable({ items }: { readonly items: readonly QueueItemView[]
   const [open, setOpen] = useState<Open>(null);
 
   return (
-    <table className="data-table sync-table" aria-label="Queued items">
+    <table className="data-table sync-table" aria-label={t('sync.items')}>
       <thead>
         <tr>
-          <th scope="col">Person</th>
-          <th scope="col">Status</th>
-          <th scope="col">Reason</th>
-          <th scope="col">Attempts</th>
-          <th scope="col">Next try</th>
-          <th scope="col">Created</th>
+          <th scope="col">{t('sync.col.person')}</th>
+          <th scope="col">{t('sync.col.status')}</th>
+          <th scope="col">{t('sync.col.reason')}</th>
+          <th scope="col">{t('sync.col.attempts')}</th>
+          <th scope="col">{t('sync.col.nextTry')}</th>
+          <th scope="col">{t('sync.col.created')}</th>
           <th scope="col">
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{t('common.actions')}</span>
           </th>
         </tr>
       </thead>
@@ -48,8 +70,8 @@ export function QueueTable({ items }: { readonly items: readonly QueueItemView[]
           // An enrollment stuck for its collection or its server can go elsewhere; a deleted collection offers this first.
           const movable = item.kind === 'createPerson' && item.state !== 'done' && item.state !== 'syncing' && item.photos.some((p) => !p.confirmed);
           const moveButton = movable && (stuck || elsewhere) && (
-            <button type="button" className={`button ${item.quarantineCode === 'collection-gone' ? 'button--primary' : 'button--quiet'}`} aria-expanded={isOpen === 'move'} onClick={() => setOpen(isOpen === 'move' ? null : { itemId: item.id, what: 'move' })} aria-label={`Move ${name} to another collection`}>
-              Move…
+            <button type="button" className={`button ${item.quarantineCode === 'collection-gone' ? 'button--primary' : 'button--quiet'}`} aria-expanded={isOpen === 'move'} onClick={() => setOpen(isOpen === 'move' ? null : { itemId: item.id, what: 'move' })} aria-label={t('sync.moveNamed', { name })}>
+              {t('sync.move')}
             </button>
           );
           return (
@@ -57,14 +79,14 @@ export function QueueTable({ items }: { readonly items: readonly QueueItemView[]
               <tr className={`sync-row sync-row--${item.state}`}>
                 <th scope="row">
                   {name}
-                  <span className="sync-row__photos">
-                    {item.photoCount} photo{item.photoCount === 1 ? '' : 's'}
-                  </span>
+                  <span className="sync-row__photos">{t('common.photos', { count: item.photoCount })}</span>
                 </th>
                 <td>
-                  <span className={`sync-state sync-state--${item.state}`}>{STATE_LABELS[item.state]}</span>
+                  <span className={`sync-state sync-state--${item.state}`}>{stateLabel(item.state)}</span>
                 </td>
-                <td className="sync-row__reason">{reasonOf(item)}</td>
+                <td className="sync-row__reason">
+                  <ReasonText text={reasonOf(item)} />
+                </td>
                 <td>{item.attempts}</td>
                 <td>{item.state === 'retry_wait' ? formatTime(item.nextAttemptAt) : '—'}</td>
                 <td>{formatTime(item.createdAt)}</td>
@@ -72,19 +94,19 @@ export function QueueTable({ items }: { readonly items: readonly QueueItemView[]
                   <div className="data-table__actions">
                     {item.quarantineCode === 'collection-gone' && moveButton}
                     {stuck && (
-                      <button type="button" className="button button--secondary" disabled={busy === item.id} onClick={() => void retry(item.id)} aria-label={`Retry ${name}`}>
-                        Retry
+                      <button type="button" className="button button--secondary" disabled={busy === item.id} onClick={() => void retry(item.id)} aria-label={t('sync.retryNamed', { name })}>
+                        {t('sync.retry')}
                       </button>
                     )}
                     {item.state === 'quarantined' && item.photos.some((p) => !p.confirmed) && (
-                      <button type="button" className="button button--quiet" aria-expanded={isOpen === 'tags'} onClick={() => setOpen(isOpen === 'tags' ? null : { itemId: item.id, what: 'tags' })} aria-label={`Fix tags of ${name}`}>
-                        Fix tags…
+                      <button type="button" className="button button--quiet" aria-expanded={isOpen === 'tags'} onClick={() => setOpen(isOpen === 'tags' ? null : { itemId: item.id, what: 'tags' })} aria-label={t('sync.fixTagsNamed', { name })}>
+                        {t('sync.fixTags')}
                       </button>
                     )}
                     {item.quarantineCode !== 'collection-gone' && moveButton}
                     {canDiscard && (
-                      <button type="button" className="button button--quiet-danger" aria-expanded={isOpen === 'discard'} onClick={() => setOpen({ itemId: item.id, what: 'discard' })} aria-label={`Discard ${name}`}>
-                        Discard…
+                      <button type="button" className="button button--quiet-danger" aria-expanded={isOpen === 'discard'} onClick={() => setOpen({ itemId: item.id, what: 'discard' })} aria-label={t('sync.discardNamed', { name })}>
+                        {t('sync.discard')}
                       </button>
                     )}
                   </div>
@@ -96,11 +118,8 @@ export function QueueTable({ items }: { readonly items: readonly QueueItemView[]
                     {isOpen === 'move' ? (
                       <MoveItemForm item={item} name={name} busy={busy === item.id} onCancel={() => setOpen(null)} onMoved={() => setOpen(null)} />
                     ) : isOpen === 'discard' ? (
-                      <div className="sync-confirm" role="group" aria-label={`Confirm discarding ${name}`}>
-                        <p>
-                          Discard the enrollment of <strong>{name}</strong>? It will never reach the server and its {item.photoCount} photo
-                          {item.photoCount === 1 ? '' : 's'} are deleted from this desk.
-                        </p>
+                      <div className="sync-confirm" role="group" aria-label={t('sync.confirmDiscard', { name })}>
+                        <p>{t('sync.discardQuestion', { name, photos: t('common.photos', { count: item.photoCount }) })}</p>
                         <div className="button-row">
                           <button
                             type="button"
@@ -108,10 +127,10 @@ export function QueueTable({ items }: { readonly items: readonly QueueItemView[]
                             disabled={busy === item.id}
                             onClick={() => void discard(item.id).then(() => setOpen(null))}
                           >
-                            Discard for good
+                            {t('sync.discardForGood')}
                           </button>
-                          <button type="button" className="button button--secondary" onClick={() => setOpen(null)}>
-                            Keep it
+                          <button type="button" className="button button--secondary" autoFocus onClick={() => setOpen(null)}>
+                            {t('person.keepIt')}
                           </button>
                         </div>
                       </div>

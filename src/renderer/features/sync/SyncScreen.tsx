@@ -2,11 +2,12 @@ import { useEffect } from 'react';
 import { QUEUE_ITEM_STATES, type QueueItemState } from '../../../shared/domain/queue.js';
 import { describeError } from '../../ipc/describe-error.js';
 import { StaleSyncBanner } from '../audit/StaleSyncBanner.js';
-import { STATE_LABELS } from '../../store/slices/sync/selectors.js';
 import { useAppStore } from '../../store/store-context.js';
 import { QueueTable } from './QueueTable.js';
 import { CheckCleanupNote } from './CheckCleanupNote.js';
 import { SyncOverview } from './SyncOverview.js';
+import { ScreenHeading } from '../../components/ScreenHeading.js';
+import { useTranslation } from 'react-i18next';
 
 const isState = (v: string): v is QueueItemState => (QUEUE_ITEM_STATES as readonly string[]).includes(v);
 
@@ -32,6 +33,7 @@ export function SyncScreen() {
   const setFilter = useAppStore((s) => s.setQueueFilter);
   const syncNow = useAppStore((s) => s.syncNow);
   const exportCsv = useAppStore((s) => s.exportQueueCsv);
+  const { t } = useTranslation();
 
   useEffect(() => {
     void loadStatus();
@@ -42,11 +44,11 @@ export function SyncScreen() {
   }, [status, loadItems]);
 
   return (
-    <section className="sync" aria-label="Sync">
+    <section className="sync page" aria-label={t('sync.title')}>
       <div className="toolbar">
-        <h2>Sync</h2>
+        <ScreenHeading>{t('sync.title')}</ScreenHeading>
         <button type="button" className="button button--primary" aria-busy={status !== null && status.counts.syncing > 0} disabled={status === null || status.pausedReason !== null} onClick={() => void syncNow()}>
-          Sync now
+          {t('sync.now')}
         </button>
         <button
           type="button"
@@ -57,7 +59,7 @@ export function SyncScreen() {
             })
           }
         >
-          Export CSV
+          {t('sync.export')}
         </button>
       </div>
       {error !== null && (
@@ -66,18 +68,18 @@ export function SyncScreen() {
         </p>
       )}
       {status !== null && <StaleSyncBanner status={status} />}
-      {status === null ? <p role="status">Loading the queue…</p> : <SyncOverview status={status} />}
+      {status === null ? <p role="status">{t('sync.loading')}</p> : <SyncOverview status={status} />}
       <CheckCleanupNote />
       <div className="sync-list">
         <div className="toolbar">
-          <h3>Queued items</h3>
+          <h2>{t('sync.items')}</h2>
           <label className="field sync-filter">
-            <span className="field__label">Show</span>
+            <span className="field__label">{t('sync.show')}</span>
             <select className="field__input" value={filter ?? ''} onChange={(e) => void setFilter(isState(e.target.value) ? e.target.value : null)}>
-              <option value="">All items</option>
+              <option value="">{t('sync.allItems')}</option>
               {QUEUE_ITEM_STATES.map((s) => (
                 <option key={s} value={s}>
-                  {STATE_LABELS[s]}
+                  {t(`sync.state.${s}`)}
                 </option>
               ))}
             </select>
@@ -86,7 +88,7 @@ export function SyncScreen() {
         {items.length > 0 ? (
           <QueueTable items={items} />
         ) : (
-          !loading && <p className="sync-empty">{filter === null ? 'Nothing has been queued on this desk yet.' : 'No items in this state.'}</p>
+          !loading && <p className="sync-empty">{filter === null ? t('sync.empty') : t('sync.emptyFilter')}</p>
         )}
       </div>
     </section>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { t } from '../../i18n/index.js';
 
 export interface CameraProblem {
   readonly kind: 'denied' | 'none' | 'busy' | 'other';
@@ -23,20 +24,18 @@ export function describeCameraError(err: unknown): CameraProblem {
     case 'SecurityError':
       return {
         kind: 'denied',
-        message: 'Camera access was refused. Allow the camera for Enroll Desk (in the browser’s address bar or the system privacy settings), then press Start camera again.',
+        message: t('webcam.problem.denied'),
       };
     case 'NotFoundError':
     case 'OverconstrainedError':
-      return { kind: 'none', message: 'No camera was found. Connect a webcam (check the cable or USB port), then press Start camera again.' };
+      return { kind: 'none', message: t('webcam.problem.none') };
     case 'NotReadableError':
     case 'AbortError':
-      return { kind: 'busy', message: 'The camera is in use by another program or not responding. Close other video apps, or unplug and reconnect the webcam.' };
+      return { kind: 'busy', message: t('webcam.problem.busy') };
     default:
-      return { kind: 'other', message: `The camera could not be started (${name || 'unknown error'}).` };
+      return { kind: 'other', message: t('webcam.problem.other', { name: name || '?' }) };
   }
 }
-
-const NO_CAMERA: CameraProblem = describeCameraError(new DOMException('none', 'NotFoundError'));
 
 /** The webcam: device list, the chosen device's stream, and clear problems. Stops the camera on unmount. */
 export function useCamera(): Camera {
@@ -70,7 +69,7 @@ export function useCamera(): Camera {
         // Labels are only given once permission is granted, so the list is read after.
         const cams = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
         setDevices(cams);
-        if (cams.length === 0) setProblem(NO_CAMERA);
+        if (cams.length === 0) setProblem(describeCameraError(new DOMException('none', 'NotFoundError')));
         setDeviceId(next.getVideoTracks()[0]?.getSettings().deviceId ?? id);
       } catch (err) {
         setProblem(describeCameraError(err));

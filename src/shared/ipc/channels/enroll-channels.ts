@@ -20,6 +20,10 @@ import { noInput } from './no-input.js';
 export const enrollChannels = {
   'enroll:consentTerms': { input: noInput, output: consentTermsSchema },
   'enroll:collections': { input: noInput, output: z.array(collectionChoiceSchema).readonly() },
+  /** The host's native folder dialog (desktop app); `available: false` where there is none (browser mode). */
+  'enroll:chooseFolder': { input: noInput, output: z.object({ available: z.boolean(), path: z.string().nullable() }) },
+  /** Subfolders of what was typed so far ("~" expanded), for the path field's suggestions. */
+  'enroll:completeFolder': { input: z.object({ typed: z.string().max(4096) }).strict(), output: z.object({ folders: z.array(z.string()).readonly() }) },
   /** Starts a dry run in main; progress and the end arrive as events. */
   'enroll:scanFolder': { input: scanFolderInputSchema, output: scanIdSchema },
   'enroll:scanResult': { input: scanIdSchema, output: scanResultSchema },

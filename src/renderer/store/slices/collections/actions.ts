@@ -66,7 +66,14 @@ export function createCollectionsSlice(ipc: IpcClient): StateCreator<AppState, [
       async loadDeletionJobs() {
         const result = await ipc.invoke('collections:deletionJobs', undefined);
         if (!result.ok) return;
-        set((s) => ({ deletionJobs: { ...s.deletionJobs, ...Object.fromEntries(result.value.map((j) => [j.jobId, j])) } }));
+        const shown = result.value.filter((j) => !get().dismissedDeletionJobs[j.jobId]);
+        set((s) => ({ deletionJobs: { ...s.deletionJobs, ...Object.fromEntries(shown.map((j) => [j.jobId, j])) } }));
+      },
+      dismissDeletionJob(jobId) {
+        const job = get().deletionJobs[jobId];
+        if (job?.phase !== 'done') return;
+        const { [jobId]: _gone, ...rest } = get().deletionJobs;
+        set((s) => ({ deletionJobs: rest, dismissedDeletionJobs: { ...s.dismissedDeletionJobs, [jobId]: true } }));
       },
       deletionProgress(job) {
         set((s) => ({

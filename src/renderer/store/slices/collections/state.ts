@@ -24,6 +24,8 @@ export interface CollectionsState {
   readonly deletionError: AppError | null;
   /** Mirrored from main's `collections:deletionProgress` events, by job id. */
   readonly deletionJobs: Readonly<Record<string, DeletionJobView>>;
+  /** Finished jobs the operator closed; not shown again in this session. */
+  readonly dismissedDeletionJobs: Readonly<Record<string, true>>;
 }
 
 export interface CollectionsActions {
@@ -39,6 +41,8 @@ export interface CollectionsActions {
   resumeDeletion(jobId: string): Promise<void>;
   loadDeletionJobs(): Promise<void>;
   deletionProgress(job: DeletionJobView): void;
+  /** Closes a finished job's card; running or waiting ones stay. */
+  dismissDeletionJob(jobId: string): void;
 }
 
 export type CollectionsSlice = CollectionsState & CollectionsActions;
@@ -57,4 +61,5 @@ export const initialCollectionsState: CollectionsState = {
   deletionPreviewLoading: false,
   deletionError: null,
   deletionJobs: {},
+  dismissedDeletionJobs: {},
 };

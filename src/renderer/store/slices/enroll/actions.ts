@@ -22,7 +22,19 @@ export function createEnrollSlice(ipc: IpcClient): StateCreator<AppState, [], []
       if (get().enrollCollectionId === '' && first) set({ enrollCollectionId: first.collectionId });
     },
     setEnrollCollection: (collectionId) => set({ enrollCollectionId: collectionId, ...newScanState }),
-    setFolderPath: (folderPath) => set({ folderPath }),
+    // A new path is a new question: the refusal of the old one goes.
+    setFolderPath: (folderPath) => set(get().scanPhase === 'failed' ? { folderPath, scanPhase: 'idle', enrollError: null } : { folderPath }),
+    async chooseFolder() {
+      const result = await ipc.invoke('enroll:chooseFolder', undefined);
+      if (!result.ok) set({ enrollError: result.error });
+      else if (result.value.path !== null) get().setFolderPath(result.value.path);
+      return result.ok && result.value.path !== null;
+    },
+    async suggestFolders(typed) {
+      const result = await ipc.invoke('enroll:completeFolder', { typed });
+      // Only the answer for what is still typed matters.
+      if (result.ok && get().folderPath === typed) set({ folderSuggestions: result.value.folders });
+    },
     setManifestPath: (manifestPath) => set({ manifestPath }),
     async startScan() {
       const { folderPath, manifestPath, enrollCollectionId } = get();

@@ -12,6 +12,8 @@ export interface EnrollState {
   readonly enrollCollectionId: string;
   readonly consentTerms: { readonly version: string; readonly text: string } | null;
   readonly folderPath: string;
+  /** Subfolders continuing the typed path, from main (browser mode has no folder dialog). */
+  readonly folderSuggestions: readonly string[];
   readonly manifestPath: string;
   readonly scanId: string | null;
   readonly scanPhase: ScanPhase;
@@ -40,6 +42,9 @@ export interface EnrollActions {
   loadEnrollSetup(): Promise<void>;
   setEnrollCollection(collectionId: string): void;
   setFolderPath(path: string): void;
+  /** The host's folder dialog; resolves true when a folder was chosen. */
+  chooseFolder(): Promise<boolean>;
+  suggestFolders(typed: string): Promise<void>;
   setManifestPath(path: string): void;
   startScan(): Promise<void>;
   cancelScan(): Promise<void>;
@@ -85,6 +90,7 @@ export const initialEnrollState: EnrollState = {
   enrollCollectionId: '',
   consentTerms: null,
   folderPath: '',
+  folderSuggestions: [],
   manifestPath: '',
   ...newScanState,
 };

@@ -1,11 +1,5 @@
 /** The signed-in work areas, in the order the nav bar shows them. */
-export const workAreas = [
-  { id: 'collections', label: 'Collections' },
-  { id: 'import', label: 'Enroll' },
-  { id: 'sync', label: 'Sync' },
-  { id: 'audit', label: 'Audit' },
-  { id: 'settings', label: 'Settings' },
-] as const;
+export const workAreas = [{ id: 'collections' }, { id: 'import' }, { id: 'sync' }, { id: 'audit' }, { id: 'settings' }] as const;
 
 export type WorkArea = (typeof workAreas)[number]['id'];
 

@@ -3,6 +3,7 @@ import type { IpcClient } from '../../../ipc/client.js';
 import type { AppState } from '../../app-state.js';
 import { initialPersonDetailState, type PersonDetailSlice } from './state.js';
 import { uploadBatches } from './upload-batches.js';
+import { t } from '../../../i18n/index.js';
 
 export function createPersonDetailSlice(ipc: IpcClient): StateCreator<AppState, [], [], PersonDetailSlice> {
   return (set, get) => {
@@ -73,7 +74,7 @@ export function createPersonDetailSlice(ipc: IpcClient): StateCreator<AppState, 
       async createPerson(collectionId, name, photos, consentConfirmed) {
         const terms = get().consentTerms;
         if (terms === null) {
-          set({ createError: { code: 'CONFIG', message: 'The consent text could not be loaded, so nobody can be enrolled.' } });
+          set({ createError: { code: 'CONFIG', message: t('enroll.consent.notLoaded') } });
           return null;
         }
         set({ createBusy: true, createError: null, createNotice: null });
@@ -96,10 +97,10 @@ export function createPersonDetailSlice(ipc: IpcClient): StateCreator<AppState, 
         }
         if (status === 'queued') {
           const who = [name.first, name.middle, name.last].filter((n) => n !== '').join(' ');
-          set({ createBusy: false, createNotice: `Saved on this desk — will be sent when the server is reachable. ${who} appears in this list once sent.` });
+          set({ createBusy: false, createNotice: t('persons.queuedNotice', { name: who }) });
           return { status: 'queued' };
         }
-        set({ createBusy: false, createError: { code: 'INTERNAL', message: message ?? 'The person was not enrolled.' } });
+        set({ createBusy: false, createError: { code: 'INTERNAL', message: message ?? t('createPerson.notEnrolled') } });
         return null;
       },
       dismissCreateNotice: () => set({ createNotice: null }),

@@ -1,25 +1,25 @@
 import type { QueueItemState, SyncStatus } from '../../../../shared/domain/queue.js';
 import { assertNever } from '../../../../shared/result.js';
+import { createFormatters } from '../../../i18n/format.js';
+import { i18n, t } from '../../../i18n/index.js';
 import type { AppState } from '../../app-state.js';
 
 export const selectSyncStatus = (s: AppState): SyncStatus | null => s.syncStatus;
 
-export type ConnectivityLabel = 'Online' | 'Offline' | 'Checking';
-
-export function connectivityLabel(status: SyncStatus): ConnectivityLabel {
+export function connectivityLabel(status: SyncStatus): string {
   switch (status.connectivity) {
     case 'online':
-      return 'Online';
+      return t('sync.link.online');
     case 'offline':
-      return 'Offline';
+      return t('sync.link.offline');
     case 'unknown':
-      return 'Checking';
+      return t('sync.link.checking');
     default:
       return assertNever(status.connectivity);
   }
 }
 
-const waiting = (n: number): string => (n === 0 ? 'all sent' : `${n} waiting`);
+const waiting = (n: number): string => (n === 0 ? t('sync.badge.allSent') : t('sync.badge.waiting', { count: n }));
 
 export interface SyncBadge {
   readonly text: string;
@@ -28,22 +28,26 @@ export interface SyncBadge {
 
 /** The header badge: always visible, e.g. "Offline — 3 waiting". (A function of the status, not a selector: it builds a new object.) */
 export function syncBadgeOf(status: SyncStatus): SyncBadge {
-  if (status.pausedReason === 'auth' || status.pausedReason === 'certificate') return { text: `Sync paused — ${waiting(status.pending)}`, tone: 'alert' };
+  if (status.pausedReason === 'auth' || status.pausedReason === 'certificate') return { text: t('sync.badge.paused', { waiting: waiting(status.pending) }), tone: 'alert' };
   const label = connectivityLabel(status);
   const tone = status.connectivity === 'offline' ? 'warn' : status.counts.quarantined > 0 ? 'alert' : 'ok';
-  const quarantined = status.counts.quarantined > 0 ? `, ${status.counts.quarantined} need attention` : '';
-  return { text: `${label} — ${waiting(status.pending)}${quarantined}`, tone };
+  const waitingText = waiting(status.pending);
+  const text =
+    status.counts.quarantined > 0
+      ? t('sync.badge.withAttention', { link: label, waiting: waitingText, count: status.counts.quarantined })
+      : t('sync.badge.plain', { link: label, waiting: waitingText });
+  return { text, tone };
 }
 
 /** What the operator should do about a pause, in words. */
 export function pauseAdvice(status: SyncStatus): string | null {
   switch (status.pausedReason) {
     case 'auth':
-      return 'The server refused this account. Sign in again as an account allowed to enroll: sending resumes by itself. Items made under another account wait for it, or can be moved on the Sync screen.';
+      return t('sync.pause.auth');
     case 'certificate':
-      return 'The server’s certificate is not trusted by this desk. Ask IT to install the bank’s root CA certificate; then sign in again and sending resumes.';
+      return t('sync.pause.certificate');
     case 'not-signed-in':
-      return 'Sign in to send the queued enrollments.';
+      return t('sync.pause.notSignedIn');
     case null:
       return null;
     default:
@@ -51,25 +55,19 @@ export function pauseAdvice(status: SyncStatus): string | null {
   }
 }
 
-export const STATE_LABELS: Readonly<Record<QueueItemState, string>> = {
-  ready: 'Pending',
-  syncing: 'Syncing',
-  retry_wait: 'Waiting to retry',
-  quarantined: 'Quarantined',
-  done: 'Done',
-};
+export const stateLabel = (state: QueueItemState): string => t(`sync.state.${state}`);
 
 /** "just now", "4 min", "2 h 5 min", "3 days". */
 export function formatAge(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return 'less than a minute';
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 1) return t('sync.age.underMinute');
+  if (minutes < 60) return t('sync.age.minutes', { minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
-  return `${Math.floor(hours / 24)} days`;
+  if (hours < 48) return minutes % 60 === 0 ? t('sync.age.hours', { hours }) : t('sync.age.hoursMinutes', { hours, minutes: minutes % 60 });
+  return t('sync.age.days', { count: Math.floor(hours / 24) });
 }
 
-/** The one date-and-time format of connectivity facts (the lists' "as of" uses the same). */
+/** The desk's one date format (see i18n/format.ts); 0 is "never", shown as unknown. */
 export function formatTime(epochMs: number | null): string {
-  return epochMs === null || epochMs <= 0 ? '—' : new Date(epochMs).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  return createFormatters(i18n.resolvedLanguage ?? 'en').dateTime(epochMs === null || epochMs <= 0 ? null : epochMs);
 }

@@ -55,7 +55,7 @@ describe('sync slice', () => {
     expect(badge()).toEqual({ text: 'Sync paused — 2 waiting', tone: 'alert' });
     expect(pauseAdvice(store.getState().syncStatus as SyncStatus)).toMatch(/certificate is not trusted by this desk.*root CA/);
     ipc.emit('queue:changed', status({}, { quarantined: 1 }));
-    expect(badge()).toEqual({ text: 'Online — all sent, 1 need attention', tone: 'alert' });
+    expect(badge()).toEqual({ text: 'Online — all sent, 1 needs attention', tone: 'alert' });
   });
 
   it('lists items with the filter, and the newer filter wins over a slower answer', async () => {

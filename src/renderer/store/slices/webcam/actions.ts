@@ -34,6 +34,9 @@ export function createWebcamSlice(ipc: IpcClient): StateCreator<AppState, [], []
       return true;
     },
     removeCapture: (captureId) => set({ captures: get().captures.filter((c) => c.captureId !== captureId) }),
+    setCaptureTags(captureId, tags) {
+      set({ captures: get().captures.map((c) => (c.captureId === captureId ? { ...c, tags } : c)) });
+    },
     toggleCaptureTag(captureId, tag) {
       set({
         captures: get().captures.map((c) => {

@@ -40,6 +40,8 @@ export interface WebcamActions {
   captureFrame(dataBase64: string, mirrored: boolean): Promise<boolean>;
   removeCapture(captureId: string): void;
   toggleCaptureTag(captureId: string, tag: OzTag): void;
+  /** The tag editor's whole choice for one capture. */
+  setCaptureTags(captureId: string, tags: readonly OzTag[]): void;
   setCaptureNote(captureId: string, note: string): void;
   setWebcamConsent(confirmed: boolean): void;
   enrollWebcamPerson(): Promise<void>;

@@ -1,0 +1,55 @@
+/** The app frame: start-up, sign-in, the header and the work-area nav. */
+export const shell = {
+  app: {
+    name: 'Enroll Desk',
+    starting: 'Starting Enroll Desk…',
+    noAnswer: 'The desk service did not answer.',
+    noAnswerBecause: 'The desk service did not answer: {{reason}}',
+  },
+  signIn: {
+    desk: 'Enroll Desk · {{desk}}',
+    title: 'Sign in to Oz',
+    formName: 'Sign in',
+    sandbox: {
+      firstRunTitle: 'New desk? Start with the training server',
+      title: 'Training server',
+      text: "A local Oz sandbox runs on this computer. Nothing you enroll there reaches the bank's server.",
+    },
+    divider: "or sign in to your bank's Oz server",
+    serverUrl: 'Server URL',
+    serverUrlPlaceholder: 'https://api.example-oz.com',
+    email: 'E-mail',
+    password: 'Password',
+    remember: 'Remember on this desk',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    problem: {
+      serverMissing: 'Enter the server address, e.g. https://api.example-oz.com',
+      server: {
+        invalid: 'Not a valid address. Example: https://api.example-oz.com',
+        credentials: 'The server address must not contain a user name or password.',
+        needs_https: 'The server address must use https:// (plain http is allowed only for this computer, e.g. http://127.0.0.1).',
+        scheme: 'This kind of address is not supported. Use https://.',
+      },
+      emailMissing: 'Enter your e-mail address.',
+      emailShape: 'That does not look like an e-mail address.',
+      passwordMissing: 'Enter your password.',
+    },
+  },
+  shell: {
+    desk: 'Desk: {{desk}}',
+    server: 'Server',
+    signedInAs: 'Signed in as',
+    sync: 'Sync',
+    signOut: 'Sign out',
+    signOutForget: 'Sign out and forget password',
+    forgetDesk: "Forget this desk's data…",
+  },
+  nav: {
+    name: 'Work areas',
+    collections: 'Collections',
+    import: 'Enroll',
+    sync: 'Sync',
+    audit: 'Audit',
+  },
+} as const;

@@ -1,0 +1,55 @@
+/** Рамка приложения: запуск, вход, заголовок и переходы между разделами. */
+export const shell = {
+  app: {
+    name: 'Enroll Desk',
+    starting: 'Запуск Enroll Desk…',
+    noAnswer: 'Служба рабочего места не ответила.',
+    noAnswerBecause: 'Служба рабочего места не ответила: {{reason}}',
+  },
+  signIn: {
+    desk: 'Enroll Desk · {{desk}}',
+    title: 'Вход в Oz',
+    formName: 'Вход',
+    sandbox: {
+      firstRunTitle: 'Новое рабочее место? Начните с учебного сервера',
+      title: 'Учебный сервер',
+      text: 'На этом компьютере работает локальная песочница Oz. Ничего из зарегистрированного в ней не попадёт на сервер банка.',
+    },
+    divider: 'или войдите на сервер Oz вашего банка',
+    serverUrl: 'Адрес сервера',
+    serverUrlPlaceholder: 'https://api.example-oz.com',
+    email: 'Эл. почта',
+    password: 'Пароль',
+    remember: 'Запомнить на этом рабочем месте',
+    submit: 'Войти',
+    submitting: 'Вход…',
+    problem: {
+      serverMissing: 'Введите адрес сервера, например https://api.example-oz.com',
+      server: {
+        invalid: 'Это не адрес. Пример: https://api.example-oz.com',
+        credentials: 'Адрес сервера не должен содержать имя пользователя или пароль.',
+        needs_https: 'Адрес сервера должен начинаться с https:// (http разрешён только для этого компьютера, например http://127.0.0.1).',
+        scheme: 'Такой адрес не поддерживается. Используйте https://.',
+      },
+      emailMissing: 'Введите адрес эл. почты.',
+      emailShape: 'Это не похоже на адрес эл. почты.',
+      passwordMissing: 'Введите пароль.',
+    },
+  },
+  shell: {
+    desk: 'Рабочее место: {{desk}}',
+    server: 'Сервер',
+    signedInAs: 'Пользователь',
+    sync: 'Синхронизация',
+    signOut: 'Выйти',
+    signOutForget: 'Выйти и забыть пароль',
+    forgetDesk: 'Стереть данные рабочего места…',
+  },
+  nav: {
+    name: 'Разделы',
+    collections: 'Коллекции',
+    import: 'Регистрация',
+    sync: 'Синхронизация',
+    audit: 'Журнал',
+  },
+} as const;
