@@ -54,7 +54,7 @@ cameraTest('webcam: capture, retake, mirror, edit tags, consent, enroll', async 
   // Asked for, and with the form filled in, the well-framed face of the fake camera is taken by itself.
   await page.getByRole('checkbox', { name: 'Capture when ready' }).check();
   const captures = page.getByRole('list', { name: 'Captured photos' });
-  await expect(captures.getByRole('img', { name: 'Captured photo 1' })).toBeVisible();
+  await expect(captures.getByRole('img', { name: 'Captured photo 1' })).toBeVisible({ timeout: 30_000 });
   await expect(captures.getByRole('listitem')).toHaveCount(1);
   await expect(captures).toContainText('Photo 1 · 600×800');
   // The same tag control, in the same words, as the Add person form.

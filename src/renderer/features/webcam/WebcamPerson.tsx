@@ -14,9 +14,11 @@ export function WebcamPerson() {
   const result = s.webcamResult;
   return (
     <div className="webcam__form">
-      <TextField id="webcam-first" label={t('person.firstName')} value={s.webcamName.first} onChange={(first) => s.setWebcamName({ first })} autoComplete="off" />
-      <TextField id="webcam-middle" label={t('person.middleName')} value={s.webcamName.middle} onChange={(middle) => s.setWebcamName({ middle })} autoComplete="off" />
-      <TextField id="webcam-last" label={t('person.lastName')} value={s.webcamName.last} onChange={(last) => s.setWebcamName({ last })} autoComplete="off" />
+      <div className="webcam__names">
+        <TextField id="webcam-first" label={t('person.firstName')} value={s.webcamName.first} onChange={(first) => s.setWebcamName({ first })} autoComplete="off" />
+        <TextField id="webcam-middle" label={t('person.middleName')} value={s.webcamName.middle} onChange={(middle) => s.setWebcamName({ middle })} autoComplete="off" />
+        <TextField id="webcam-last" label={t('person.lastName')} value={s.webcamName.last} onChange={(last) => s.setWebcamName({ last })} autoComplete="off" />
+      </div>
       <CaptureList />
       <ConsentCheck id="webcam-consent" terms={s.consentTerms} checked={s.webcamConsent} onChange={s.setWebcamConsent} who={t('enroll.consent.whoPerson')} />
       {blocker && <p className="enroll__hint">{blocker}</p>}
