@@ -11,7 +11,7 @@ test('a well-framed face is captured by itself once every check has passed', asy
 
   // Until the operator asks, a passing face is only a cue: nothing is taken before the form can be completed.
   const guidance = webcam.getByRole('status').filter({ hasText: /take|still|face|closer|back|light|person|centre|Capture/i });
-  await expect(guidance).toHaveText('Good: press Capture to add this photo', { timeout: 30_000 });
+  await expect(guidance).toHaveText('Good: press Capture to add this photo', { timeout: 60_000 });
   await webcam.screenshot({ path: 'test-results/screenshots/face-quality-passing.png' });
   await page.waitForTimeout(2_500);
   await expect(webcam.getByRole('img', { name: /Captured photo/ })).toHaveCount(0);
