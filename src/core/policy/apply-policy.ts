@@ -20,8 +20,8 @@ export function settingsUnderPolicy(settings: Settings, policy: DeskPolicy): Set
   };
 }
 
-/** The policy key that locks each setting an operator may change. */
-const LOCKING_KEY: Readonly<Record<keyof SettingsPatch, PolicySettingKey>> = {
+/** The policy key that locks each setting an operator may change; the interface language is the operator's own. */
+const LOCKING_KEY: Readonly<Record<Exclude<keyof SettingsPatch, 'language'>, PolicySettingKey>> = {
   serverUrl: 'allowedServers',
   deskName: 'deskName',
   consentTextVersion: 'consent',
@@ -33,7 +33,7 @@ const LOCKING_KEY: Readonly<Record<keyof SettingsPatch, PolicySettingKey>> = {
 export function lockedChangeProblem(patch: SettingsPatch, policy: DeskPolicy, file: string | null): string | null {
   for (const field of Object.keys(patch) as (keyof SettingsPatch)[]) {
     const value = patch[field];
-    if (value === undefined) continue;
+    if (value === undefined || field === 'language') continue;
     if (field === 'serverUrl') {
       const problem = policyServerProblem(policy, String(value), file);
       if (problem !== null) return problem;
