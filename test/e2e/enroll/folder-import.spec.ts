@@ -53,10 +53,10 @@ test('folder import: dry run, untick one person, confirm consent, enroll the res
     await expect(anna).toContainText(/Enrolled|Queued/);
     await expect(anna.getByRole('img')).toHaveCount(2);
     await expect(anna.locator('img.result__thumb')).toHaveCount(2);
-    await expect(anna).toContainText('photo_selfie, orientation_portrait');
+    await expect(anna).toContainText('Selfie (face photo), Portrait');
     const borisResult = results.getByRole('listitem', { name: 'Boris Petrov' });
     await expect(borisResult.locator('img.result__thumb')).toHaveCount(2);
-    await expect(borisResult).toContainText('photo_selfie, orientation_landscape');
+    await expect(borisResult).toContainText('Selfie (face photo), Landscape');
     await expect(results.getByRole('listitem', { name: 'Carl Unticked' })).toHaveCount(0);
     await page.screenshot({ path: `${screenshots}/enroll-results.png`, fullPage: true });
 
