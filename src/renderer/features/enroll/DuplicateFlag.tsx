@@ -1,5 +1,8 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate } from '../../../shared/domain/duplicates.js';
+import { CopyableId } from '../../components/CopyableId.js';
+import { t } from '../../i18n/index.js';
 import type { DuplicateChoiceDraft } from '../../store/slices/enroll/state.js';
 
 interface DuplicateFlagProps {
@@ -11,10 +14,19 @@ interface DuplicateFlagProps {
 }
 
 const nameOf = (c: DuplicateCandidate): string =>
-  c.name === null ? 'an unnamed person' : [c.name.first, c.name.middle, c.name.last].filter((s) => s !== '').join(' ') || 'an unnamed person';
+  (c.name === null ? '' : [c.name.first, c.name.middle, c.name.last].filter((s) => s !== '').join(' ')) || t('enroll.duplicate.unnamed');
 
 const scoreOf = (c: DuplicateCandidate): string =>
-  c.score === null ? (c.via === 'name_index' ? 'same name' : 'no score') : `score ${new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(c.score)}`;
+  c.score === null ? (c.via === 'name_index' ? t('enroll.duplicate.sameName') : t('enroll.duplicate.noScore')) : t('enroll.duplicate.score', { score: c.score });
+
+/** One candidate: name, the short id with a copy button, and how sure the check is. */
+function Candidate({ candidate }: { readonly candidate: DuplicateCandidate }) {
+  return (
+    <>
+      {nameOf(candidate)} (<CopyableId id={candidate.personId} what={t('enroll.duplicate.personId')} />, {scoreOf(candidate)})
+    </>
+  );
+}
 
 /**
  * A person the 1:N check says may already be enrolled: who, and the operator's three ways
@@ -22,6 +34,7 @@ const scoreOf = (c: DuplicateCandidate): string =>
  * log), or skip. Without a choice the person is not enrolled.
  */
 export function DuplicateFlag({ personName, candidates, choice, locked, onChoose }: DuplicateFlagProps) {
+  const { t } = useTranslation();
   const groupId = useId();
   const best = candidates[0];
   if (best === undefined) return null;
@@ -30,14 +43,14 @@ export function DuplicateFlag({ personName, candidates, choice, locked, onChoose
   return (
     <div className="duplicate-flag" role="group" aria-labelledby={groupId}>
       <p id={groupId} className="duplicate-flag__title">
-        Possible duplicate of <strong>{nameOf(best)}</strong> (id {best.personId}, {scoreOf(best)})
-        {best.fileName ? <span className="dry-run__muted"> · matched {best.fileName}</span> : null}
+        {t('enroll.duplicate.title')} <strong>{nameOf(best)}</strong> (<CopyableId id={best.personId} what={t('enroll.duplicate.personId')} />, {scoreOf(best)})
+        {best.fileName ? <span className="dry-run__muted"> · {t('enroll.duplicate.matched', { file: best.fileName })}</span> : null}
       </p>
       {candidates.length > 1 && (
-        <ul className="duplicate-flag__others" aria-label={`Other possible matches for ${personName}`}>
+        <ul className="duplicate-flag__others" aria-label={t('enroll.duplicate.others', { name: personName })}>
           {candidates.slice(1).map((c) => (
             <li key={c.personId}>
-              {nameOf(c)} (id {c.personId}, {scoreOf(c)})
+              <Candidate candidate={c} />
             </li>
           ))}
         </ul>
@@ -45,24 +58,24 @@ export function DuplicateFlag({ personName, candidates, choice, locked, onChoose
       <div className="duplicate-flag__choices">
         <label>
           <input type="radio" name={groupId} checked={choice?.action === 'add'} disabled={locked} onChange={() => onChoose({ action: 'add', personId: best.personId })} />{' '}
-          Add to that person
+          {t('enroll.duplicate.add')}
         </label>
         <label>
-          <input type="radio" name={groupId} checked={choice?.action === 'new'} disabled={locked} onChange={() => onChoose({ action: 'new', note })} /> Enroll as new
-          person
+          <input type="radio" name={groupId} checked={choice?.action === 'new'} disabled={locked} onChange={() => onChoose({ action: 'new', note })} />{' '}
+          {t('enroll.duplicate.new')}
         </label>
         <label>
-          <input type="radio" name={groupId} checked={choice?.action === 'skip'} disabled={locked} onChange={() => onChoose({ action: 'skip' })} /> Skip
+          <input type="radio" name={groupId} checked={choice?.action === 'skip'} disabled={locked} onChange={() => onChoose({ action: 'skip' })} /> {t('enroll.duplicate.skip')}
         </label>
       </div>
       {choice?.action === 'new' && (
         <label className="duplicate-flag__note">
-          Why is {personName} a new person?
+          {t('enroll.duplicate.why', { name: personName })}
           <input type="text" value={note} maxLength={500} disabled={locked} aria-invalid={noteTooShort} onChange={(e) => onChoose({ action: 'new', note: e.target.value })} />
-          <span className="quality-flag__hint">Required. Recorded in the audit log: do not write names.</span>
+          <span className="quality-flag__hint">{t('enroll.duplicate.noteHint')}</span>
         </label>
       )}
-      {choice === undefined && <p className="duplicate-flag__hint">Choose one: until then {personName} is not enrolled.</p>}
+      {choice === undefined && <p className="duplicate-flag__hint">{t('enroll.duplicate.choose', { name: personName })}</p>}
     </div>
   );
 }

@@ -22,6 +22,7 @@ export function MoveItemForm({ item, name, busy, onCancel, onMoved }: MoveItemFo
   const choices = useAppStore((s) => s.moveChoices);
   const load = useAppStore((s) => s.loadMoveChoices);
   const move = useAppStore((s) => s.retargetQueueItem);
+  const showToast = useAppStore((s) => s.showToast);
   const [target, setTarget] = useState('');
   useEffect(() => {
     void load();
@@ -38,7 +39,12 @@ export function MoveItemForm({ item, name, busy, onCancel, onMoved }: MoveItemFo
       aria-label={t('sync.moveForm.name', { name })}
       onSubmit={(e) => {
         e.preventDefault();
-        if (chosen !== null) void move(item.id, chosen.collectionId, toCurrentServer).then((ok) => ok && onMoved());
+        if (chosen === null) return;
+        void move(item.id, chosen.collectionId, toCurrentServer).then((ok) => {
+          if (!ok) return;
+          showToast(t('sync.moveForm.moved', { name, to: chosen.alias }));
+          onMoved();
+        });
       }}
     >
       <label>

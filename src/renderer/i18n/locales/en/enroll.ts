@@ -34,6 +34,22 @@ export const enroll = {
       missingDuplicateNotes_one: 'One person is marked “enroll as new person” without a note: say why (no names) before enrolling.',
       missingDuplicateNotes_other: '{{count, number}} persons are marked “enroll as new person” without a note: say why (no names) before enrolling.',
     },
+    duplicate: {
+      title: 'Possible duplicate of',
+      unnamed: 'an unnamed person',
+      personId: 'person id',
+      sameName: 'same name',
+      noScore: 'no score',
+      score: 'score {{score, number(maximumFractionDigits: 2)}}',
+      matched: 'matched {{file}}',
+      others: 'Other possible matches for {{name}}',
+      add: 'Add to that person',
+      new: 'Enroll as new person',
+      skip: 'Skip',
+      why: 'Why is {{name}} a new person?',
+      noteHint: 'Required. Recorded in the audit log: do not write names.',
+      choose: 'Choose one: until then {{name}} is not enrolled.',
+    },
     duplicateCheck: {
       partial: 'The 1:N duplicate check is incomplete: some faces could not be checked with Oz (checked: {{checked, number}}, failed: {{failed, number}}). Scan again to check them.',
       offline:

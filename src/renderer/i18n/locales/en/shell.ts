@@ -51,5 +51,6 @@ export const shell = {
     import: 'Enroll',
     sync: 'Sync',
     audit: 'Audit',
+    settings: 'Settings',
   },
 } as const;

@@ -80,6 +80,7 @@ export const sync = {
       question:
         'Move the enrollment of <strong>{{name}}</strong> from collection <strong>{{from}}</strong> on <strong>{{fromServer}}</strong> to collection <strong>{{to}}</strong> on <strong>{{toServer}}</strong>? It keeps its enrollment number and is sent there.',
       submit: 'Move',
+      moved: 'The enrollment of {{name}} moved to {{to}}.',
     },
     fix: {
       was: 'Was: {{tags}}',

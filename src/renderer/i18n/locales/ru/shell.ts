@@ -51,5 +51,6 @@ export const shell = {
     import: 'Регистрация',
     sync: 'Синхронизация',
     audit: 'Журнал',
+    settings: 'Настройки',
   },
 } as const;

@@ -86,6 +86,7 @@ export const sync = {
       question:
         'Перенести регистрацию <strong>{{name}}</strong> из коллекции <strong>{{from}}</strong> на <strong>{{fromServer}}</strong> в коллекцию <strong>{{to}}</strong> на <strong>{{toServer}}</strong>? Номер регистрации сохранится, и она будет отправлена туда.',
       submit: 'Перенести',
+      moved: 'Регистрация {{name}} перенесена в {{to}}.',
     },
     fix: {
       was: 'Было: {{tags}}',
