@@ -13,7 +13,7 @@ export interface IpcRendererLike {
  * whose listeners receive only the payload, never the IpcRendererEvent (it carries
  * `sender`, a way back into ipcRenderer).
  */
-export function buildBridge(ipc: IpcRendererLike): AppBridge {
+export function buildBridge(ipc: IpcRendererLike, pathOfFile?: (file: File) => string): AppBridge {
   const entries = channelNames.map((channel: Channel) => [channel, (input: unknown) => ipc.invoke(channel, input)] as const);
   const channelFunctions = Object.freeze(Object.fromEntries(entries)) as unknown as ChannelFunctions;
   const on = <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): (() => void) => {
@@ -24,5 +24,8 @@ export function buildBridge(ipc: IpcRendererLike): AppBridge {
       ipc.removeListener(event, forward);
     };
   };
-  return Object.freeze({ channels: channelFunctions, on });
+  if (pathOfFile === undefined) return Object.freeze({ channels: channelFunctions, on });
+  // Only a real File reaches webUtils (anything else from the page gets ""), and only a string comes back.
+  const pathOfDropped = (file: File): string => (file instanceof File ? String(pathOfFile(file)) : '');
+  return Object.freeze({ channels: channelFunctions, on, pathOfDropped });
 }

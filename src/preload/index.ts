@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { buildBridge } from './bridge.js';
 
-contextBridge.exposeInMainWorld('api', buildBridge(ipcRenderer));
+contextBridge.exposeInMainWorld('api', buildBridge(ipcRenderer, (file) => webUtils.getPathForFile(file)));

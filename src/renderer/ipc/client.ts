@@ -14,12 +14,18 @@ declare global {
 export interface IpcClient {
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Where a dropped file is on disk: the desktop app only; null in browser mode (or for a file not on disk). */
+  pathOfDropped(file: File): string | null;
 }
 
 export function createIpcClient(bridge: AppBridge): IpcClient {
   return {
     invoke: (channel, input) => bridge.channels[channel](input),
     on: (event, listener) => bridge.on(event, listener),
+    pathOfDropped: (file) => {
+      const found = bridge.pathOfDropped?.(file) ?? '';
+      return found === '' ? null : found;
+    },
   };
 }
 

@@ -10,6 +10,9 @@ export class FakeIpcClient implements IpcClient {
   readonly calls: { channel: Channel; input: unknown }[] = [];
   private readonly listeners = new Map<EventName, Set<(payload: never) => void>>();
 
+  /** Browser mode by default (no paths); a test of the desktop app's drop sets one. */
+  pathOfDropped: (file: File) => string | null = () => null;
+
   constructor(private readonly responders: Responders) {}
 
   async invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {

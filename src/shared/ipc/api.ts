@@ -14,4 +14,9 @@ export interface AppBridge {
   readonly channels: ChannelFunctions;
   /** Returns an unsubscribe function. */
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /**
+   * The desktop app only: where a dropped file or folder is on disk ("" when it is not a
+   * file of the disk). Browser mode has no paths; main checks every path it is sent.
+   */
+  readonly pathOfDropped?: (file: File) => string;
 }

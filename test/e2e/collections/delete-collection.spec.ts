@@ -38,4 +38,7 @@ test('deletes a collection of 30 persons: preview, typed alias, progress to the 
   await page.screenshot({ path: `${screenshots}/collection-delete-done.png`, fullPage: true });
   await expect(row).toHaveCount(0);
   expect((await api.get(`/api/collections/${collectionId}/`)).status).toBe(404);
+  // A finished deletion's card is closed by the operator and does not pile up.
+  await progress.getByRole('button', { name: 'Close the note about closing-branch' }).click();
+  await expect(progress).toHaveCount(0);
 });

@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
-import { faceJpegs } from '../../fixtures/corpus.js';
+import { faceJpegs, uniqueWideFace } from '../../fixtures/corpus.js';
 import { createPerson, sandboxApi } from '../collections/helpers.js';
 import { expect, test } from '../fixtures.js';
 import { deskWords, type DeskLanguage } from './desk-words.js';
@@ -34,6 +37,15 @@ for (const [language, locale] of [
 ] as const satisfies readonly (readonly [DeskLanguage, string])[]) {
   test.describe(`every screen in ${language}`, () => {
     test.use({ deskLocale: locale, viewport: DESK_SIZES[0] });
+    // Two persons with two photos each, for the dry-run report.
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'enroll-desk-e2e-tour-'));
+    test.beforeAll(async () => {
+      for (const [person, seeds] of [['Ada Lovelace', [91, 92]], ['Alan Turing', [93, 94]]] as const) {
+        mkdirSync(path.join(folder, person));
+        for (const seed of seeds) writeFileSync(path.join(folder, person, `${seed}.jpg`), await (await uniqueWideFace(seed)).jpeg().toBuffer());
+      }
+    });
+    test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
     test(`tour of the desk (${language}): one h1, no axe finding, focus on each new screen`, async ({ page, sandbox, a11y }, testInfo) => {
       test.slow();
@@ -93,6 +105,10 @@ for (const [language, locale] of [
       await nav.getByRole('button', { name: t('nav.import') }).click();
       await expect(page.getByRole('heading', { level: 1, name: t('enroll.title') })).toBeFocused();
       await record(page, testInfo, a11y, 'enroll-folder');
+      await page.getByLabel(t('enroll.folder.path')).fill(folder);
+      await page.getByRole('button', { name: t('enroll.folder.scan') }).click();
+      await expect(page.getByRole('list', { name: t('enroll.dryRun.summary') })).toContainText(t('enroll.dryRun.persons', { count: 2 }));
+      await record(page, testInfo, a11y, 'enroll-dry-run');
       await page.getByRole('tab', { name: t('enroll.tab.webcam') }).click();
       await expect(page.getByRole('button', { name: t('webcam.start') })).toBeVisible();
       // On a 1366×768 desk screen the camera, the capture and the enroll button show without scrolling.
@@ -108,6 +124,10 @@ for (const [language, locale] of [
       await nav.getByRole('button', { name: t('nav.audit') }).click();
       await expect(page.getByRole('heading', { level: 1, name: t('audit.title') })).toBeFocused();
       await record(page, testInfo, a11y, 'audit');
+
+      await nav.getByRole('button', { name: t('nav.settings') }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t('settings.title') })).toBeFocused();
+      await record(page, testInfo, a11y, 'settings');
 
       await page.getByRole('button', { name: t('shell.forgetDesk') }).click();
       await expect(page.getByRole('button', { name: t('common.cancel') })).toBeFocused();

@@ -10,12 +10,16 @@ import { deskNameIndex } from '../../services/duplicates/index.js';
 import { QueuedEnrollmentSink } from '../../services/enroll/queued-enrollment-sink.js';
 import type { AppContext } from '../create-app.js';
 import { completeFolder, expandHome, resolveImportFolder } from '../../import/import-folder.js';
+import { DropStaging } from '../../import/drop/drop-staging.js';
+import path from 'node:path';
 
 type EnrollChannels =
   | 'enroll:consentTerms'
   | 'enroll:collections'
   | 'enroll:chooseFolder'
   | 'enroll:completeFolder'
+  | 'enroll:dropPaths'
+  | 'enroll:dropFiles'
   | 'enroll:scanFolder'
   | 'enroll:scanResult'
   | 'enroll:cancelScan'
@@ -72,10 +76,13 @@ export const enrollHandlers = (ctx: AppContext): Pick<HandlerTable, EnrollChanne
     personResult: (scanId, result) => emit('import:personResult', { scanId, result }),
   });
   ctx.onDispose(() => scans.dispose());
+  const drops = new DropStaging(path.join(ctx.options.dataDir, 'dropped'));
   return {
     'enroll:consentTerms': () => consentTermsOf(ctx.settings.get()),
     'enroll:collections': async () =>
       (await ctx.session.requireClient().listCollections()).map((c) => ({ collectionId: c.collectionId, alias: c.alias })),
+    'enroll:dropPaths': ({ paths }) => drops.fromPaths(paths),
+    'enroll:dropFiles': ({ dropId, files, last }) => drops.addBytes(dropId, files, last),
     'enroll:chooseFolder': async () => {
       const choose = ctx.options.chooseFolder;
       return choose === undefined ? { available: false, path: null } : { available: true, path: await choose() };

@@ -8,7 +8,7 @@ import { ConsentCheck } from './ConsentCheck.js';
 import { FolderPathField } from './FolderPathField.js';
 import { DryRunReport } from './DryRunReport.js';
 import { ImportResults } from './ImportResults.js';
-import { ProgressLine } from './ProgressLine.js';
+import { DropProgress, ProgressLine } from './ProgressLine.js';
 
 /** Folder import: dry run first, then the operator unticks persons, confirms consent and enrolls. */
 export function FolderImport() {
@@ -29,6 +29,7 @@ export function FolderImport() {
     <section className="enroll__panel" aria-labelledby="folder-import-title">
       <h2 id="folder-import-title">{t('enroll.folder.title')}</h2>
       <p className="enroll__hint">{t('enroll.folder.hint')}</p>
+      <p className="enroll__hint">{t('enroll.drop.hint')}</p>
       <form className="enroll__form" onSubmit={scan}>
         <FolderPathField />
         <TextField id="import-manifest" label={t('enroll.folder.manifest')} value={s.manifestPath} onChange={s.setManifestPath} />
@@ -43,6 +44,12 @@ export function FolderImport() {
           )}
         </div>
       </form>
+      {s.dropped !== null && (
+        <p className="enroll__dropped" role="note">
+          {t('enroll.drop.staged', { count: s.dropped.files })}
+        </p>
+      )}
+      {s.dropProgress !== null && <DropProgress done={s.dropProgress.done} total={s.dropProgress.total} />}
       {s.scanPhase === 'scanning' && <ProgressLine label={t('enroll.folder.scanProgress')} progress={s.scanProgress} />}
       {s.enrollError && (
         <p className="banner banner--error" role="alert">

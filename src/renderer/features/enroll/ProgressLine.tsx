@@ -19,3 +19,14 @@ export function ProgressLine({ label, progress }: { readonly label: string; read
     </div>
   );
 }
+
+/** Dropped files being handed to main, before the dry run starts. */
+export function DropProgress({ done, total }: { readonly done: number; readonly total: number }) {
+  const { t } = useTranslation();
+  return (
+    <div className="progress-line" role="status">
+      <progress aria-label={t('enroll.drop.progress')} max={total > 0 ? total : undefined} value={total > 0 ? done : undefined} />
+      <span className="progress-line__text">{t('enroll.drop.reading', { done, total })}</span>
+    </div>
+  );
+}

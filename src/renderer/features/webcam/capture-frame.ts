@@ -1,4 +1,5 @@
 import { t } from '../../i18n/index.js';
+import { toBase64 } from '../../ipc/base64.js';
 /** The video's current frame at full resolution as a base64 JPEG (no data: prefix), for main's pipeline. */
 export async function captureFrame(video: HTMLVideoElement): Promise<string> {
   const canvas = document.createElement('canvas');
@@ -10,11 +11,4 @@ export async function captureFrame(video: HTMLVideoElement): Promise<string> {
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.95));
   if (!blob) throw new Error(t('webcam.frameFailed'));
   return toBase64(new Uint8Array(await blob.arrayBuffer()));
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  // Chunks keep String.fromCharCode's argument count far below engine limits.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }

@@ -14,6 +14,7 @@ import {
   scanIdSchema,
   scanResultSchema,
 } from '../../domain/enroll.js';
+import { dropBatchResultSchema, dropFilesInputSchema, dropPathsInputSchema, stagedDropSchema } from '../../domain/dropped-files.js';
 import { personDuplicateCheckSchema } from '../../domain/duplicates.js';
 import { noInput } from './no-input.js';
 
@@ -24,6 +25,10 @@ export const enrollChannels = {
   'enroll:chooseFolder': { input: noInput, output: z.object({ available: z.boolean(), path: z.string().nullable() }) },
   /** Subfolders of what was typed so far ("~" expanded), for the path field's suggestions. */
   'enroll:completeFolder': { input: z.object({ typed: z.string().max(4096) }).strict(), output: z.object({ folders: z.array(z.string()).readonly() }) },
+  /** Dropped files and folders in the desktop app: their paths, checked and laid out as one folder to scan. */
+  'enroll:dropPaths': { input: dropPathsInputSchema, output: stagedDropSchema },
+  /** Dropped files in browser mode: their bytes in batches, written into a private staging folder. */
+  'enroll:dropFiles': { input: dropFilesInputSchema, output: dropBatchResultSchema },
   /** Starts a dry run in main; progress and the end arrive as events. */
   'enroll:scanFolder': { input: scanFolderInputSchema, output: scanIdSchema },
   'enroll:scanResult': { input: scanIdSchema, output: scanResultSchema },

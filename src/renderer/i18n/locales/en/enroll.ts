@@ -34,6 +34,16 @@ export const enroll = {
       missingDuplicateNotes_one: 'One person is marked “enroll as new person” without a note: say why (no names) before enrolling.',
       missingDuplicateNotes_other: '{{count, number}} persons are marked “enroll as new person” without a note: say why (no names) before enrolling.',
     },
+    drop: {
+      hint: 'Or drop a folder, or photos, anywhere on this screen.',
+      overlay: 'Drop to import: a folder of person folders, one person’s folder, or photos named after the person',
+      progress: 'Reading the dropped files',
+      reading: 'Reading the dropped files: {{done, number}} of {{total, number}}',
+      staged_one: 'From {{count, number}} dropped file: a private copy on this desk, removed with the next drop. Type a folder path to scan that instead.',
+      staged_other: 'From {{count, number}} dropped files: a private copy on this desk, removed with the next drop. Type a folder path to scan that instead.',
+      unreadable: 'The dropped files could not be read. Drop them again, or choose the folder instead.',
+      noCollection: 'Choose the collection to enroll into first, then drop the files again.',
+    },
     duplicate: {
       title: 'Possible duplicate of',
       unnamed: 'an unnamed person',

@@ -1,10 +1,12 @@
 import type { StateCreator } from 'zustand';
 import { codesNeedingOverride } from '../../../../shared/domain/quality-acceptance.js';
 import type { QualityOverride } from '../../../../shared/domain/quality.js';
-import type { ErrorCode } from '../../../../shared/result.js';
+import { fail, type ErrorCode } from '../../../../shared/result.js';
+import { t } from '../../../i18n/index.js';
 import type { IpcClient } from '../../../ipc/client.js';
 import type { AppState } from '../../app-state.js';
 import type { DuplicateChoice } from '../../../../shared/domain/duplicates.js';
+import { sendDrop } from './send-drop.js';
 import { initialEnrollState, newScanState, type DuplicateChoiceDraft, type EnrollSlice } from './state.js';
 
 
@@ -23,7 +25,7 @@ export function createEnrollSlice(ipc: IpcClient): StateCreator<AppState, [], []
     },
     setEnrollCollection: (collectionId) => set({ enrollCollectionId: collectionId, ...newScanState }),
     // A new path is a new question: the refusal of the old one goes.
-    setFolderPath: (folderPath) => set(get().scanPhase === 'failed' ? { folderPath, scanPhase: 'idle', enrollError: null } : { folderPath }),
+    setFolderPath: (folderPath) => set(get().scanPhase === 'failed' ? { folderPath, dropped: null, scanPhase: 'idle', enrollError: null } : { folderPath, dropped: null }),
     async chooseFolder() {
       const result = await ipc.invoke('enroll:chooseFolder', undefined);
       if (!result.ok) set({ enrollError: result.error });
@@ -36,8 +38,28 @@ export function createEnrollSlice(ipc: IpcClient): StateCreator<AppState, [], []
       if (result.ok && get().folderPath === typed) set({ folderSuggestions: result.value.folders });
     },
     setManifestPath: (manifestPath) => set({ manifestPath }),
+    async dropOnEnroll(drop) {
+      if (get().scanPhase === 'scanning' || get().enrolling || get().dropProgress !== null) return;
+      if (get().enrollCollectionId.trim() === '') {
+        set({ ...newScanState, scanPhase: 'failed', enrollError: { code: 'BAD_INPUT', message: t('enroll.drop.noCollection') } });
+        return;
+      }
+      set({ ...newScanState, dropProgress: { done: 0, total: drop.top.length } });
+      // A file the browser cannot read (a folder without its entries, a file gone meanwhile) ends here, not in a crash.
+      const staged = await sendDrop(ipc, drop, (done, total) => set({ dropProgress: { done, total } })).catch(() => fail('BAD_INPUT', t('enroll.drop.unreadable')));
+      if (!staged.ok) {
+        set({ dropProgress: null, scanPhase: 'failed', enrollError: staged.error });
+        return;
+      }
+      // A folder scanned where it is (desktop app) is the operator's own path; a staged copy is not shown as one.
+      if (staged.value.files === 0) set({ dropProgress: null, dropped: null, folderPath: staged.value.folder, manifestPath: staged.value.manifestPath ?? '' });
+      else set({ dropProgress: null, dropped: staged.value });
+      await get().startScan();
+    },
     async startScan() {
-      const { folderPath, manifestPath, enrollCollectionId } = get();
+      const { enrollCollectionId, dropped } = get();
+      const folderPath = dropped?.folder ?? get().folderPath;
+      const manifestPath = dropped === null ? get().manifestPath : (dropped.manifestPath ?? '');
       set({ ...newScanState, scanPhase: 'scanning' });
       const result = await ipc.invoke('enroll:scanFolder', {
         path: folderPath,

@@ -47,4 +47,4 @@ export const selectCanConfirm = (s: EnrollState): boolean =>
   selectEnrollablePersons(s) > 0;
 
 export const selectCanScan = (s: EnrollState): boolean =>
-  s.scanPhase !== 'scanning' && !s.enrolling && s.folderPath.trim() !== '' && s.enrollCollectionId.trim() !== '';
+  s.scanPhase !== 'scanning' && !s.enrolling && (s.dropped !== null || s.folderPath.trim() !== '') && s.enrollCollectionId.trim() !== '';

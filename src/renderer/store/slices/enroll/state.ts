@@ -1,5 +1,7 @@
 import type { CollectionChoice, ImportOutcome, ImportProgress, PersonResult, ScanReportView } from '../../../../shared/domain/enroll.js';
+import type { StagedDrop } from '../../../../shared/domain/dropped-files.js';
 import type { AppError } from '../../../../shared/result.js';
+import type { Drop } from './send-drop.js';
 
 /** The operator's answer to a possible duplicate, as typed (the note may still be short). */
 export type DuplicateChoiceDraft = { readonly action: 'add'; readonly personId: string } | { readonly action: 'new'; readonly note: string } | { readonly action: 'skip' };
@@ -15,6 +17,10 @@ export interface EnrollState {
   /** Subfolders continuing the typed path, from main (browser mode has no folder dialog). */
   readonly folderSuggestions: readonly string[];
   readonly manifestPath: string;
+  /** Files read from a drop and handed to main so far; null when no drop is being read. */
+  readonly dropProgress: { readonly done: number; readonly total: number } | null;
+  /** Dropped files main staged in a private folder: scanned instead of the typed path (which stays the operator's). */
+  readonly dropped: StagedDrop | null;
   readonly scanId: string | null;
   readonly scanPhase: ScanPhase;
   readonly scanProgress: ImportProgress | null;
@@ -46,6 +52,8 @@ export interface EnrollActions {
   chooseFolder(): Promise<boolean>;
   suggestFolders(typed: string): Promise<void>;
   setManifestPath(path: string): void;
+  /** Files or folders dropped on the Enroll screen: handed to main, then scanned as a folder. */
+  dropOnEnroll(drop: Drop): Promise<void>;
   startScan(): Promise<void>;
   cancelScan(): Promise<void>;
   togglePerson(key: string): void;
@@ -92,5 +100,7 @@ export const initialEnrollState: EnrollState = {
   folderPath: '',
   folderSuggestions: [],
   manifestPath: '',
+  dropProgress: null,
+  dropped: null,
   ...newScanState,
 };
