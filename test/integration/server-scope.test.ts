@@ -126,6 +126,24 @@ describe('desk data belongs to a server and account', () => {
     expect(done).toMatchObject({ id: made.itemId, state: 'done', collectionId: demoOf(a).collectionId, quarantineCode: null });
   });
 
+  it('an item whose request to A was cut off is not moved to B (it may be on A): A is asked first, and it is there once', async () => {
+    await startApp();
+    await signIn(a);
+    // The person is created, the answer lost: the item waits, marked as possibly sent.
+    a.setFaults('reset=1');
+    const made = await enroll(demoOf(a).collectionId, 'Cutoff');
+    await expect.poll(async () => (await call('queue:list', { limit: 10, offset: 0 })).find((i) => i.id === made.itemId)?.lastError ?? null, { timeout: 15_000 }).not.toBeNull();
+    await signIn(b);
+    a.setFaults(null);
+    const moved = await dispatchRaw(app!.handlers, 'queue:retarget', { itemId: made.itemId ?? '', collectionId: demoOf(b).collectionId, toCurrentServer: true });
+    expect(moved).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'may_have_arrived' } } });
+    expect(moved.ok ? '' : moved.error.message).toContain(a.url);
+    await signIn(a);
+    await settled();
+    expect((await onServer(a, demoOf(a).collectionId)).filter((p) => p.first === 'Cutoff')).toEqual([{ first: 'Cutoff', enrollmentId: made.enrollmentId, photos: 1 }]);
+    expect((await onServer(b, demoOf(b).collectionId)).filter((p) => p.first === 'Cutoff')).toEqual([]);
+  });
+
   it('the operator re-targets an item whose server is gone for good to the server signed in now', async () => {
     await startApp();
     const gone = await startDemoSandbox();

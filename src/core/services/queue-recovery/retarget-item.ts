@@ -29,7 +29,10 @@ export async function retargetItem(deps: RetargetDeps, input: QueueRetargetInput
     throw new AppFailure('BAD_INPUT', 'The item is already meant for this collection: choose another one, or retry it.', { field: 'collectionId' });
   }
   if (current !== null && sameScope(target, current.scope)) await checkCollection(current.client, input.collectionId);
-  if (current !== null && item.row.in_flight === 1 && sameScope(own, current.scope) && item.row.enrollment_id !== null && item.row.quarantine_code !== 'collection-gone') {
+  // A request of an earlier attempt was cut off: the enrollment may be on its own server
+  // already (a deleted collection took it with it). Moving it then would make a second person.
+  if (item.row.in_flight === 1 && item.row.enrollment_id !== null && item.row.quarantine_code !== 'collection-gone') {
+    if (current === null || own === null || own.server !== current.scope.server) throw mayHaveArrived(own);
     await refuseIfArrived(current.client, item.row.collection_id, item.row.enrollment_id);
   }
   try {
@@ -39,6 +42,15 @@ export async function retargetItem(deps: RetargetDeps, input: QueueRetargetInput
     throw err;
   }
   return { enrollmentId: item.row.enrollment_id };
+}
+
+function mayHaveArrived(own: DeskScope | null): AppFailure {
+  const where = own === null ? 'its server' : own.server;
+  return new AppFailure(
+    'CONFLICT',
+    `A request of this enrollment to ${where} was cut off, so it may have arrived there already. Sign in to ${where} once: the desk checks, and sends it or lets you move it.`,
+    { reason: 'may_have_arrived', server: where },
+  );
 }
 
 async function checkCollection(client: OzClient, collectionId: string): Promise<void> {
