@@ -16,7 +16,7 @@ const nameOf = (item: QueueItemView): string =>
 
 function reasonOf(item: QueueItemView): string {
   if (item.state === 'quarantined') return item.quarantineReason ?? item.lastError ?? t('sync.item.needsAttention');
-  if (item.state === 'done') return t('sync.item.confirmed', { confirmed: item.confirmedPhotoCount, total: item.photoCount });
+  if (item.state === 'done') return t('sync.item.confirmed', { confirmed: item.confirmedPhotoCount, count: item.photoCount });
   return item.lastError ?? '';
 }
 
@@ -88,8 +88,8 @@ export function QueueTable({ items }: { readonly items: readonly QueueItemView[]
                   <ReasonText text={reasonOf(item)} />
                 </td>
                 <td>{item.attempts}</td>
-                <td>{item.state === 'retry_wait' ? formatTime(item.nextAttemptAt) : '—'}</td>
-                <td>{formatTime(item.createdAt)}</td>
+                <td className="sync-row__time">{item.state === 'retry_wait' ? formatTime(item.nextAttemptAt) : '—'}</td>
+                <td className="sync-row__time">{formatTime(item.createdAt)}</td>
                 <td>
                   <div className="data-table__actions">
                     {item.quarantineCode === 'collection-gone' && moveButton}
