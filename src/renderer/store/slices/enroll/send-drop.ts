@@ -1,5 +1,6 @@
 import { MAX_DROP_BATCH_BASE64_CHARS, type DroppedFile, type StagedDrop } from '../../../../shared/domain/dropped-files.js';
-import type { Result } from '../../../../shared/result.js';
+import { fail, type Result } from '../../../../shared/result.js';
+import { t } from '../../../i18n/index.js';
 import { toBase64 } from '../../../ipc/base64.js';
 import type { IpcClient } from '../../../ipc/client.js';
 
@@ -61,5 +62,6 @@ export async function sendDrop(ipc: IpcClient, drop: Drop, onProgress: (done: nu
     onProgress(done, items.length);
     if (result.value.drop !== null) return { ok: true, value: result.value.drop };
   }
-  throw new Error('The last batch of a drop was not answered with its folder');
+  // Main answers the last batch with the folder; anything else is a drop that did not arrive whole.
+  return fail('INTERNAL', t('enroll.drop.unreadable'));
 }
