@@ -18,18 +18,20 @@ export async function startLink(target: string): Promise<Link> {
   const upstream = new URL(target);
   const sockets = new Set<Socket>();
   let server: Server | null = null;
-  let port = 0;
+  // Below the usual ephemeral range (32768+): while the link is cut, no outgoing connection of
+  // any process can take its port, so it comes back on the same address.
+  let port = 20_000 + Math.floor(Math.random() * 10_000);
   const listen = async (): Promise<void> => {
     const s = createServer((client) => {
-      const server = connect(Number(upstream.port), upstream.hostname);
-      for (const sock of [client, server]) {
+      const onward = connect(Number(upstream.port), upstream.hostname);
+      for (const sock of [client, onward]) {
         sockets.add(sock);
         sock.on('close', () => sockets.delete(sock));
         sock.on('error', () => undefined);
       }
-      client.pipe(server).pipe(client);
-      client.on('close', () => server.destroy());
-      server.on('close', () => client.destroy());
+      client.pipe(onward).pipe(client);
+      client.on('close', () => onward.destroy());
+      onward.on('close', () => client.destroy());
     });
     await new Promise<void>((resolve, reject) => {
       s.once('error', reject);
@@ -38,7 +40,15 @@ export async function startLink(target: string): Promise<Link> {
     port = (s.address() as AddressInfo).port;
     server = s;
   };
-  await listen();
+  for (let tries = 0; ; tries += 1) {
+    try {
+      await listen();
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || tries > 20) throw err;
+      port += 1;
+    }
+  }
   const cut = async (): Promise<void> => {
     const s = server;
     server = null;
