@@ -4,24 +4,26 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron, chromium, expect as baseExpect, test as base, type Browser } from '@playwright/test';
 import { InMemorySecretStore } from '../../src/core/secrets/in-memory-secret-store.js';
-import { startSandbox, type SandboxProfileName } from '../../src/sandbox/index.js';
+import type { SandboxProfileName } from '../../src/sandbox/index.js';
 import { startWebHost } from '../../src/web-host/index.js';
 import { expectAccessible } from './a11y.js';
+import { expectOneStateWithSync } from './one-state.js';
+import { startSwitchableSandbox, type SwitchableSandbox } from '../helpers/switchable-sandbox.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const electronInstalled = existsSync(path.join(root, 'node_modules', 'electron', 'path.txt'));
 
-export interface SandboxServer {
-  readonly url: string;
-  readonly email: string;
-  readonly password: string;
-}
+export type SandboxServer = SwitchableSandbox;
+/** Where and as whom to reach an Oz server: all a sign-in or a raw-HTTP check needs. */
+export type SandboxAccount = Pick<SwitchableSandbox, 'url' | 'email' | 'password'>;
 
 export interface TestFixtures {
   /** A managed policy for the desk (written to a file named by ENROLL_DESK_POLICY); none by default. */
   readonly deskPolicy: Record<string, unknown> | null;
-  /** An Oz sandbox with the demo account, fresh for each test. */
+  /** An Oz sandbox with the demo account, fresh for each test; it can go offline and come back. */
   readonly sandbox: SandboxServer;
+  /** A second, independent Oz server (its own port, data and tokens) with the same demo account. */
+  readonly sandboxB: SandboxServer;
   /** The desk's data folder, fresh for each test. */
   readonly dataDir: string;
   /** The browser's language (navigator.languages), which the desk follows until one is chosen. */
@@ -66,9 +68,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   sandbox: async ({ sandboxProfile }, use) => {
-    const sb = await startSandbox({ port: 0, dataDir: null, seedDemo: true, profile: sandboxProfile });
-    if (!sb.demo) throw new Error('The sandbox did not seed its demo account');
-    await use({ url: sb.url, email: sb.demo.email, password: sb.demo.password });
+    const sb = await startSwitchableSandbox(sandboxProfile);
+    await use(sb);
+    await sb.close();
+  },
+  sandboxB: async ({ sandboxProfile }, use) => {
+    const sb = await startSwitchableSandbox(sandboxProfile);
+    await use(sb);
     await sb.close();
   },
 
@@ -95,7 +101,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     if (deskBrowser === null) {
       test.skip(!electronInstalled, 'Electron binary not installed on this machine');
       const app = await _electron.launch({ args: ['.'], cwd: root, env: { ...process.env, ...policyEnv, ENROLL_DESK_DATA: dataDir } });
-      await use(await app.firstWindow());
+      const window = await app.firstWindow();
+      await use(window);
+      if (testInfo.status === testInfo.expectedStatus) await expectOneStateWithSync(window);
       await app.close();
       return;
     }
@@ -129,6 +137,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     };
     await use(page);
     if (testInfo.status === testInfo.expectedStatus) await expectAccessible(page, 'end of test', testInfo);
+    // Then the shared check with the shared check: header, page and Sync screen never disagree.
+    if (testInfo.status === testInfo.expectedStatus) await expectOneStateWithSync(page);
     await context.close();
     await host.close();
     baseExpect(problems, 'errors in the page console').toEqual([]);

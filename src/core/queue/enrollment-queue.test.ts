@@ -37,6 +37,21 @@ describe('EnrollmentQueue (store)', () => {
     expect(queue.hasPhoto(a.sha256)).toBe(false);
   });
 
+  it('lists only the items not on the server yet when asked', async () => {
+    const [a, b, c] = await photos(3);
+    if (a === undefined || b === undefined || c === undefined) throw new Error('fixture');
+    const sent = await queue.enqueueCreatePerson({ collectionId: 'c1', metaData: personMeta('Ada', 'Lovelace') }, [a]);
+    const waiting = await queue.enqueueCreatePerson({ collectionId: 'c1', metaData: personMeta('Bo', 'Brown') }, [b]);
+    const other = await queue.enqueueCreatePerson({ collectionId: 'c2', metaData: personMeta('Cy', 'Cole') }, [c]);
+    queue.engine.store.confirm(sent.itemId, 'p1', [{ position: 0, personImageId: 'i1' }], { done: true });
+    const ids = (unsent: boolean) => queue.list({ limit: 10, offset: 0, unsent }).map((v) => v.id);
+    expect(ids(false)).toEqual([sent.itemId, waiting.itemId, other.itemId]);
+    expect(ids(true)).toEqual([waiting.itemId, other.itemId]);
+    // A quarantined item is not on the server either.
+    queue.engine.store.quarantine(waiting.itemId, 'collection gone', 'collection-gone');
+    expect(ids(true)).toEqual([waiting.itemId, other.itemId]);
+  });
+
   it('reset removes every row and photo file, and later enqueues still work and survive a reopen', async () => {
     const sent = await queue.enqueueCreatePerson({ collectionId: 'c1', metaData: personMeta('Ada', 'Lovelace') }, await photos(1));
     queue.engine.store.confirm(sent.itemId, 'p1', [{ position: 0, personImageId: 'i1' }], { done: true });

@@ -49,6 +49,8 @@ export interface ListQuery {
   readonly withNames?: boolean;
   /** Only one scope's items, or only those of every other scope; all when absent. */
   readonly scope?: ScopeFilter;
+  /** Only items not on the server yet (every state but done). */
+  readonly unsent?: boolean;
 }
 
 /** What the sync worker needs from an open queue. */

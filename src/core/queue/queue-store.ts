@@ -4,6 +4,16 @@ import type { DeskScope } from '../../shared/domain/desk-scope.js';
 import type { QuarantineCode, QueueCounts, QueueItemKind, QueueItemState, RetargetInput } from './queue-types.js';
 import { scopeFilterSql, type ScopeFilter } from './scope-filter.js';
 
+/** A page of items, optionally of one state or scope, or only those not on the server yet. */
+export interface StoreListQuery {
+  readonly state?: QueueItemState;
+  readonly limit: number;
+  readonly offset: number;
+  readonly scope?: ScopeFilter;
+  /** Every state but done. */
+  readonly unsent?: boolean;
+}
+
 export interface StoredItem {
   readonly row: ItemRow;
   readonly photos: readonly PhotoRow[];
@@ -362,14 +372,19 @@ export class QueueStore {
   }
 
   /** Rows for listing; an invalid one is quarantined and listed by id and reason only. */
-  list(query: { readonly state?: QueueItemState; readonly limit: number; readonly offset: number; readonly scope?: ScopeFilter }): readonly ListedItem[] {
+  list(query: StoreListQuery): readonly ListedItem[] {
     const scoped = scopeFilterSql(query.scope);
-    const raws = (
-      query.state === undefined
-        ? this.#prep(`SELECT * FROM queue_items WHERE ${scoped.sql} ORDER BY seq LIMIT ? OFFSET ?`).all(...scoped.params, query.limit, query.offset)
-        : this.#prep(`SELECT * FROM queue_items WHERE state = ? AND ${scoped.sql} ORDER BY seq LIMIT ? OFFSET ?`)
-            .all(query.state, ...scoped.params, query.limit, query.offset)
-    ) as { id: unknown; created_at: unknown }[];
+    const where = [scoped.sql];
+    const params: unknown[] = [...scoped.params];
+    if (query.state !== undefined) {
+      where.push('state = ?');
+      params.push(query.state);
+    }
+    if (query.unsent === true) where.push("state != 'done'");
+    const raws = this.#prep(`SELECT * FROM queue_items WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ? OFFSET ?`).all(...params, query.limit, query.offset) as {
+      id: unknown;
+      created_at: unknown;
+    }[];
     return raws.map((raw): ListedItem => {
       const id = String(raw.id);
       const item = this.#validate(id, raw);

@@ -63,6 +63,8 @@ export const queueListInputSchema = z
     state: queueItemStateSchema.optional(),
     /** `here` (default): the signed-in server and account's items; `elsewhere`: those made for any other. */
     where: z.enum(['here', 'elsewhere']).optional(),
+    /** Only items not on the server yet (the persons lists' "waiting to sync"). */
+    unsent: z.boolean().optional(),
     limit: z.number().int().min(1).max(MAX_QUEUE_PAGE),
     offset: z.number().int().nonnegative(),
   })

@@ -1,12 +1,12 @@
 import type { Page } from '@playwright/test';
 import { OzTestClient } from '../../../src/sandbox/testing/oz-test-client.js';
 import { faceJpegs } from '../../fixtures/corpus.js';
-import { expect, type SandboxServer } from '../fixtures.js';
+import { expect, type SandboxAccount } from '../fixtures.js';
 
 export const screenshots = 'test-results/screenshots';
 
 /** Signs the desk in to the test's sandbox through the form. */
-export async function signIn(page: Page, sandbox: SandboxServer): Promise<void> {
+export async function signIn(page: Page, sandbox: SandboxAccount): Promise<void> {
   await page.getByLabel('Server URL').fill(sandbox.url);
   await page.getByLabel('E-mail').fill(sandbox.email);
   await page.getByLabel('Password').fill(sandbox.password);
@@ -15,7 +15,7 @@ export async function signIn(page: Page, sandbox: SandboxServer): Promise<void> 
 }
 
 /** Talks to the sandbox directly, as another Oz user would, to set up a scenario. */
-export async function sandboxApi(sandbox: SandboxServer): Promise<OzTestClient> {
+export async function sandboxApi(sandbox: SandboxAccount): Promise<OzTestClient> {
   const api = new OzTestClient(sandbox.url);
   const login = await api.login(sandbox.email, sandbox.password);
   if (login.status !== 200) throw new Error(`sandbox login failed: ${JSON.stringify(login.body)}`);

@@ -1,11 +1,11 @@
 import { expect, type Page } from '@playwright/test';
 import { createOzClient, type OzClient } from '../../../src/core/oz/index.js';
-import type { SandboxServer } from '../fixtures.js';
+import type { SandboxAccount } from '../fixtures.js';
 
 const DEMO_ALIAS = 'demo-watchlist';
 
 /** Signs in through the form and opens the Enroll work area on the demo collection, at the folder or the webcam tab. */
-export async function openEnroll(page: Page, sandbox: SandboxServer, tab: 'From a folder' | 'At the webcam' = 'From a folder'): Promise<void> {
+export async function openEnroll(page: Page, sandbox: SandboxAccount, tab: 'From a folder' | 'At the webcam' = 'From a folder'): Promise<void> {
   await page.getByLabel('Server URL').fill(sandbox.url);
   await page.getByLabel('E-mail').fill(sandbox.email);
   await page.getByLabel('Password').fill(sandbox.password);
@@ -20,7 +20,7 @@ export async function openEnroll(page: Page, sandbox: SandboxServer, tab: 'From 
 }
 
 /** A client of the sandbox, to check what the desk really wrote. */
-export async function sandboxClient(sandbox: SandboxServer): Promise<{ client: OzClient; collectionId: string }> {
+export async function sandboxClient(sandbox: SandboxAccount): Promise<{ client: OzClient; collectionId: string }> {
   const { client, session } = createOzClient({ baseUrl: sandbox.url, email: sandbox.email, password: sandbox.password });
   await session.signIn();
   const collection = (await client.listCollections()).find((c) => c.alias === DEMO_ALIAS);
@@ -34,7 +34,7 @@ export interface PersonOnServer {
   readonly enrollment: Record<string, unknown>;
 }
 
-export async function personsOnServer(sandbox: SandboxServer): Promise<PersonOnServer[]> {
+export async function personsOnServer(sandbox: SandboxAccount): Promise<PersonOnServer[]> {
   const { client, collectionId } = await sandboxClient(sandbox);
   const out: PersonOnServer[] = [];
   for await (const p of client.iteratePersons(collectionId)) {

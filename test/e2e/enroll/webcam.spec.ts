@@ -78,7 +78,7 @@ cameraTest('webcam: capture, retake, mirror, edit tags, consent, enroll', async 
   await expect(enroll).toBeEnabled();
   await page.getByRole('region', { name: 'Enroll at the webcam' }).screenshot({ path: `${screenshots}/enroll-webcam.png` });
   await enroll.click();
-  await expect(page.getByRole('status').filter({ hasText: /(Enrolled|Queued for sending:) Wera Kamera with 2 photos/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /(Enrolled|Saved on this desk, waiting to sync:) Wera Kamera with 2 photos/ })).toBeVisible();
   await expect(captures.getByRole('listitem')).toHaveCount(0);
 
   // Through the offline queue: the sync worker sends it right away while online.

@@ -47,6 +47,7 @@ export const enrollHandlers = (ctx: AppContext): Pick<HandlerTable, EnrollChanne
     thresholds: () => resolveQualityThresholds(ctx.settings.get().qualityThresholds),
     onQualityOverride: (targets, override) => recordQualityOverride(ctx.audit, targets, override),
     isQueued: (collectionId, sha256) => ctx.queue.hasPhoto(sha256, collectionId),
+    reachable: () => ctx.sync.status().connectivity !== 'offline',
     duplicates: {
       finder: {
         records: ctx.duplicateCleanups.records,

@@ -12,9 +12,16 @@ type QueueChannels = 'queue:status' | 'queue:list' | 'queue:retry' | 'queue:reta
 export const queueHandlers = (ctx: AppContext): Pick<HandlerTable, QueueChannels> => ({
   'queue:status': () => toPayload(ctx.sync.status()),
   // Signed out, the desk shows the last server and account it was signed in to.
-  'queue:list': ({ state, where, limit, offset }) =>
+  'queue:list': ({ state, where, unsent, limit, offset }) =>
     ctx.queue
-      .list({ ...(state === undefined ? {} : { state }), limit, offset, withNames: true, scope: { scope: ctx.session.lastScope(), where: where ?? 'here' } })
+      .list({
+        ...(state === undefined ? {} : { state }),
+        unsent: unsent === true,
+        limit,
+        offset,
+        withNames: true,
+        scope: { scope: ctx.session.lastScope(), where: where ?? 'here' },
+      })
       .map(toItemView),
   'queue:retry': ({ itemId, tags }) => {
     const retried = audited(ctx, 'queueItemRetried', itemId, () => ctx.queue.retry(itemId, tags === undefined ? undefined : { tagsBySha256: tags }));

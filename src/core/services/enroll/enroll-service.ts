@@ -56,7 +56,12 @@ export interface EnrollServiceDeps {
   readonly isQueued?: (collectionId: string, sha256: string) => boolean;
   /** The 1:N duplicate check of dry runs; without it only hashes are compared. */
   readonly duplicates?: EnrollDuplicateDeps;
+  /** Main's one connectivity state: false while the server is known unreachable, so nothing awaits it before queueing. */
+  readonly reachable?: () => boolean;
 }
+
+/** The form's and webcam's "still enrolled?" question waits this long at most: queueing never waits for a network timeout. */
+const ENROLL_CHECK_ANSWER_MS = 2_000;
 
 export interface EnrollDuplicateDeps {
   readonly finder: DuplicateFinderDeps;
@@ -219,7 +224,7 @@ export class EnrollService {
     const { summary, candidates } =
       dup === undefined
         ? { summary: { state: 'off' as const, checked: 0, failed: 0, cleanupPending: 0, message: null }, candidates: [] }
-        : await checkOnePerson({ collectionId: request.collectionId, name: request.name, photos, mode: this.#checkMode(dup, true) }, dup.finder);
+        : await checkOnePerson({ collectionId: request.collectionId, name: request.name, photos, mode: this.#checkMode(dup, this.deps.reachable?.() ?? true) }, dup.finder);
     const checkId = this.#personChecks.put({ collectionId: request.collectionId, hashes: photos.map((p) => p.sha256), candidates });
     return { checkId, summary, candidates, samePhotos };
   }
@@ -306,7 +311,7 @@ export class EnrollService {
         });
       }
       if (override && codesNeedingOverride(held.quality).length > 0) overrides.push({ sha256: processed.sha256, ...override });
-      await this.#check(request.collectionId).assertNotEnrolled(processed.sha256, i + 1);
+      await this.#check(request.collectionId, ENROLL_CHECK_ANSWER_MS).assertNotEnrolled(processed.sha256, i + 1);
       if (photos.some((p) => p.sha256 === processed.sha256)) throw new AppFailure('BAD_INPUT', `Photo ${i + 1} is the same as an earlier one.`);
       photos.push({ jpeg: processed.jpeg, sha256: processed.sha256, tags: photo.tags });
     }
@@ -403,8 +408,15 @@ export class EnrollService {
     return this.deps.isQueued?.(collectionId, sha256) ? 'queued' : null;
   }
 
-  #check(collectionId: string): EnrolledCheck {
-    return new EnrolledCheck({ client: this.deps.client, enrolled: this.enrolled, collectionId, retryBudgetMs: this.#readBudget() });
+  #check(collectionId: string, answerWithinMs?: number): EnrolledCheck {
+    return new EnrolledCheck({
+      client: this.deps.client,
+      enrolled: this.enrolled,
+      collectionId,
+      retryBudgetMs: this.#readBudget(),
+      ...(this.deps.reachable === undefined ? {} : { reachable: this.deps.reachable }),
+      ...(answerWithinMs === undefined ? {} : { answerWithinMs }),
+    });
   }
 
   #readBudget(): number {

@@ -17,6 +17,10 @@ export interface EnrolledCheckDeps {
   readonly collectionId: string;
   /** How long each listing retries transient errors. */
   readonly retryBudgetMs: number;
+  /** False while main knows the server is unreachable: the server is not asked, the record stands. */
+  readonly reachable?: () => boolean;
+  /** At most this long for the server's answer (a link that swallows packets answers never); then the record stands. */
+  readonly answerWithinMs?: number;
 }
 
 /**
@@ -81,6 +85,21 @@ export class EnrolledCheck {
   }
 
   async #load(personId: string): Promise<PersonPhotos> {
+    if (this.deps.reachable?.() === false) return undefined;
+    const { answerWithinMs } = this.deps;
+    if (answerWithinMs === undefined) return this.#list(personId);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), answerWithinMs);
+    });
+    try {
+      return await Promise.race([this.#list(personId), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #list(personId: string): Promise<PersonPhotos> {
     const { collectionId } = this.deps;
     try {
       const images = await retryTransient(() => this.deps.client().listPersonImages(collectionId, personId), { budgetMs: this.deps.retryBudgetMs });

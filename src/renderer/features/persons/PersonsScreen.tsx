@@ -9,7 +9,9 @@ import { useAppStore } from '../../store/store-context.js';
 import { ErrorNotice } from '../collections/ErrorNotice.js';
 import { FreshnessNote } from '../collections/FreshnessNote.js';
 import { ScreenHeading } from '../../components/ScreenHeading.js';
+import { PendingPersons } from './PendingPersons.js';
 import { PersonRow } from './PersonRow.js';
+import { SavedNotice } from './SavedNotice.js';
 
 const ROW_HEIGHT = 64;
 
@@ -28,8 +30,6 @@ export function PersonsScreen({ collectionId }: { readonly collectionId: string 
   const requestThumbnails = useAppStore((s) => s.requestThumbnails);
   const searchPersons = useAppStore((s) => s.searchPersons);
   const show = useAppStore((s) => s.showCollectionsView);
-  const notice = useAppStore((s) => s.createNotice);
-  const dismissNotice = useAppStore((s) => s.dismissCreateNotice);
   const reloadPersons = useAppStore((s) => s.reloadPersons);
   const lastSync = useAppStore((s) => s.syncStatus?.lastSuccessfulSyncAt ?? null);
   const seenSync = useRef(lastSync);
@@ -102,14 +102,7 @@ export function PersonsScreen({ collectionId }: { readonly collectionId: string 
           {t('persons.add')}
         </button>
       </div>
-      {notice !== null && (
-        <div className="create-notice" role="status">
-          <span>{notice}</span>
-          <button type="button" className="button button--quiet" onClick={dismissNotice}>
-            {t('common.dismiss')}
-          </button>
-        </div>
-      )}
+      <SavedNotice />
       <FreshnessNote freshness={freshness} />
       {error !== null && <ErrorNotice error={error} />}
       <div className="field persons-search">
@@ -129,6 +122,7 @@ export function PersonsScreen({ collectionId }: { readonly collectionId: string 
           {searchNote()}
         </p>
       </div>
+      <PendingPersons collectionId={collectionId} />
       {emptyText !== null && (
         <div className="empty-state" role="note">
           <p className="empty-state__title">{emptyText.title}</p>

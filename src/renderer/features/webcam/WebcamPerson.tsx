@@ -5,6 +5,7 @@ import { selectWebcamBlocker } from '../../store/slices/webcam/selectors.js';
 import { useAppStore } from '../../store/store-context.js';
 import { ConsentCheck } from '../enroll/ConsentCheck.js';
 import { CaptureList } from './CaptureList.js';
+import { WebcamResult } from './WebcamResult.js';
 
 /** Beside the camera: the person's name, the photos taken, consent and Enroll. */
 export function WebcamPerson() {
@@ -30,15 +31,7 @@ export function WebcamPerson() {
           {describeError(s.webcamError)}
         </p>
       )}
-      {result && (
-        <p className="banner banner--success" role="status">
-          {t(result.status === 'queued' ? 'webcam.result.queued' : 'webcam.result.enrolled', {
-            name: [result.name.first, result.name.last].filter((n) => n !== '').join(' '),
-            photos: t('common.photos', { count: result.photos.length }),
-            tags: result.photos.map((p) => p.tags.map((tag) => t(`tags.${tag}`)).join(', ')).join('; '),
-          })}
-        </p>
-      )}
+      {result && <WebcamResult result={result} />}
     </div>
   );
 }

@@ -168,7 +168,8 @@ export const enroll = {
     warnings: 'Face check warnings',
     result: {
       enrolled: 'Enrolled {{name}} with {{photos}} ({{tags}}).',
-      queued: 'Queued for sending: {{name}} with {{photos}} ({{tags}}).',
+      saved: 'Saved on this desk, waiting to sync: {{name}} with {{photos}} ({{tags}}).',
+      attention: '{{name}} was saved on this desk but could not be sent: see the Sync screen.',
     },
     blocker: {
       collection: 'Choose a collection.',

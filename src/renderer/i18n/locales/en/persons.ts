@@ -14,6 +14,11 @@ export const persons = {
     empty: { title: 'Nobody is enrolled in this collection yet.', next: 'Add a person with “Add person”, or enroll many at once from a folder in Enroll.' },
     noMatch: { title: 'Nobody here is named “{{query}}”.', next: 'Check the spelling, or search by another part of the name.' },
     queuedNotice: 'Saved on this desk — will be sent when the server is reachable. {{name}} appears in this list once sent.',
+    sendingNotice: 'Saved on this desk — sending it to the server now. {{name}} appears in this list once sent.',
+    attentionNotice: '{{name}} was saved on this desk but could not be sent: see the Sync screen.',
+    pendingList: 'Waiting to sync',
+    pendingRow: '{{name}} · {{photos}} — waiting to sync',
+    pendingAttention: '{{name}} · {{photos}} — needs attention on the Sync screen',
   },
   person: {
     back: '← Persons',

@@ -89,7 +89,7 @@ export function createPersonDetailSlice(ipc: IpcClient): StateCreator<AppState, 
           set({ createBusy: false, createError: result.error });
           return null;
         }
-        const { status, personId, message } = result.value;
+        const { status, personId, itemId, message } = result.value;
         if (status === 'enrolled' && personId !== null) {
           set({ createBusy: false });
           void get().reloadPersons();
@@ -97,7 +97,8 @@ export function createPersonDetailSlice(ipc: IpcClient): StateCreator<AppState, 
         }
         if (status === 'queued') {
           const who = [name.first, name.middle, name.last].filter((n) => n !== '').join(' ');
-          set({ createBusy: false, createNotice: t('persons.queuedNotice', { name: who }) });
+          set({ createBusy: false, createNotice: itemId === null ? null : { itemId, name: who } });
+          if (itemId !== null) void get().trackItem(itemId);
           return { status: 'queued' };
         }
         set({ createBusy: false, createError: { code: 'INTERNAL', message: message ?? t('createPerson.notEnrolled') } });

@@ -36,7 +36,8 @@ describe('person-detail slice', () => {
     expect(call?.input).toMatchObject({ collectionId: 'c1', source: 'form', consent: { confirmed: true, textVersion: 'v2' } });
     expect((call?.input as { photos: unknown[] }).photos).toHaveLength(12);
     expect((call?.input as { photos: unknown[] }).photos[0]).toEqual({ dataBase64: 'A'.repeat(10), fileName: 'f0.jpg', tags: ['photo_selfie'] });
-    expect(store.getState().createNotice).toMatch(/^Saved on this desk — will be sent when the server is reachable\. Ada L /);
+    // The notice follows the queue item (its wording is the persons screen's, live from main).
+    expect(store.getState().createNotice).toEqual({ itemId: 'i1', name: expect.stringMatching(/^Ada L/) });
     store.getState().dismissCreateNotice();
     expect(store.getState().createNotice).toBeNull();
   });

@@ -11,8 +11,13 @@ export interface PersonDetailState {
   readonly blockingAnalyses: readonly RelatedAnalysisView[] | null;
   readonly createBusy: boolean;
   readonly createError: AppError | null;
-  /** Said after the form's enrollment was saved on the desk to be sent by the queue. */
-  readonly createNotice: string | null;
+  /** The form's enrollment saved on the desk for the queue to send: the notice follows its queue item until it arrives. */
+  readonly createNotice: CreateNotice | null;
+}
+
+export interface CreateNotice {
+  readonly itemId: string;
+  readonly name: string;
 }
 
 /** Sent at once (the person exists), or saved on the desk for the queue to send. */

@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { IpcClient } from '../../../ipc/client.js';
 import type { AppState } from '../../app-state.js';
-import { initialSyncState, SYNC_TABLE_LIMIT, type SyncSlice } from './state.js';
+import { initialSyncState, SYNC_TABLE_LIMIT, UNSENT_LIMIT, type SyncSlice, type TrackedItem } from './state.js';
+import { followTracked } from './tracked-items.js';
 
 export function createSyncSlice(ipc: IpcClient): StateCreator<AppState, [], [], SyncSlice> {
   return (set, get) => {
@@ -49,6 +50,8 @@ export function createSyncSlice(ipc: IpcClient): StateCreator<AppState, [], [], 
         onItem(itemId, async () => {
           const result = await ipc.invoke('queue:discard', { itemId });
           if (!result.ok) set({ syncError: result.error });
+          // Discarded, it will never arrive: nothing follows it any more.
+          if (result.ok && result.value.discarded) set({ trackedItems: withoutKey(get().trackedItems, itemId) });
           return result.ok ? result.value.discarded : null;
         }),
       async setQueueWhere(queueWhere) {
@@ -75,6 +78,22 @@ export function createSyncSlice(ipc: IpcClient): StateCreator<AppState, [], [], 
         return result.value;
       },
       clearSyncError: () => set({ syncError: null }),
+      async loadUnsent() {
+        const load = get().unsentLoads + 1;
+        set({ unsentLoads: load });
+        const result = await ipc.invoke('queue:list', { unsent: true, limit: UNSENT_LIMIT, offset: 0 });
+        if (!result.ok) return;
+        set({ unsentItems: result.value, trackedItems: followTracked(get().trackedItems, load, result.value, UNSENT_LIMIT) });
+      },
+      async trackItem(itemId) {
+        const tracked: TrackedItem = { sinceLoad: get().unsentLoads + 1, state: 'waiting' };
+        set({ trackedItems: { ...get().trackedItems, [itemId]: tracked } });
+        await get().loadUnsent();
+      },
     };
   };
+}
+
+function withoutKey<T>(record: Readonly<Record<string, T>>, key: string): Readonly<Record<string, T>> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
 }

@@ -3,6 +3,7 @@ import { assertNever } from '../../../../shared/result.js';
 import { createFormatters } from '../../../i18n/format.js';
 import { i18n, t } from '../../../i18n/index.js';
 import type { AppState } from '../../app-state.js';
+import type { TrackedItem } from './state.js';
 
 export const selectSyncStatus = (s: AppState): SyncStatus | null => s.syncStatus;
 
@@ -71,3 +72,9 @@ export function formatAge(ms: number): string {
 export function formatTime(epochMs: number | null): string {
   return createFormatters(i18n.resolvedLanguage ?? 'en').dateTime(epochMs === null || epochMs <= 0 ? null : epochMs);
 }
+
+/** Where a just-saved enrollment is: null when nothing follows it (not saved from this window, or discarded). */
+export const selectTrackedState =
+  (itemId: string | null) =>
+  (s: AppState): TrackedItem['state'] | null =>
+    itemId === null ? null : (s.trackedItems[itemId]?.state ?? null);

@@ -6,6 +6,17 @@ import type { AppError } from '../../../../shared/result.js';
 /** Items shown in the dashboard's table (oldest first). */
 export const SYNC_TABLE_LIMIT = 200;
 
+/** Most unsent items the persons lists' "waiting to sync" rows are drawn from (the queue's page maximum). */
+export const UNSENT_LIMIT = 500;
+
+/** An enrollment the operator just saved, followed until the server has it. */
+export interface TrackedItem {
+  /** The first load of unsent items that started after it was saved. */
+  readonly sinceLoad: number;
+  /** `arrived`: the server has it (no longer unsent); `attention`: quarantined. */
+  readonly state: 'waiting' | 'attention' | 'arrived';
+}
+
 /** Mirrored from main (`queue:changed`); never persisted in the renderer. */
 export interface SyncState {
   /** null until main has told us. */
@@ -21,6 +32,12 @@ export interface SyncState {
   readonly queueWhere: 'here' | 'elsewhere';
   /** The signed-in server's collections, to move a stuck item to; null until listed. */
   readonly moveChoices: readonly CollectionChoice[] | null;
+  /** This server's enrollments not on it yet (each persons list shows its own as waiting to sync). */
+  readonly unsentItems: readonly QueueItemView[];
+  /** Enrollments saved from this window, by queue item id, until they arrive. */
+  readonly trackedItems: Readonly<Record<string, TrackedItem>>;
+  /** Counts loads of unsent items, so an answer older than a saved item cannot say it arrived. */
+  readonly unsentLoads: number;
 }
 
 export interface SyncActions {
@@ -39,6 +56,10 @@ export interface SyncActions {
   /** The CSV text and its file name, or null (the error is in `syncError`). */
   exportQueueCsv(): Promise<{ readonly fileName: string; readonly csv: string } | null>;
   clearSyncError(): void;
+  /** Lists the unsent items again (on every queue change while a screen shows them). */
+  loadUnsent(): Promise<void>;
+  /** Follows a just-saved item until it arrives; its wording on screen follows its state. */
+  trackItem(itemId: string): Promise<void>;
 }
 
 export type SyncSlice = SyncState & SyncActions;
@@ -52,4 +73,7 @@ export const initialSyncState: SyncState = {
   syncError: null,
   queueWhere: 'here',
   moveChoices: null,
+  unsentItems: [],
+  trackedItems: {},
+  unsentLoads: 0,
 };

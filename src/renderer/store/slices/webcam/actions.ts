@@ -69,6 +69,7 @@ export function createWebcamSlice(ipc: IpcClient): StateCreator<AppState, [], []
         return;
       }
       set({ ...initialWebcamState, webcamResult: result.value });
+      if (result.value.itemId !== null) void get().trackItem(result.value.itemId);
     },
     resetWebcam: () => set(initialWebcamState),
   });
