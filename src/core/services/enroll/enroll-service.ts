@@ -60,7 +60,7 @@ export interface EnrollServiceDeps {
   readonly reachable?: () => boolean;
 }
 
-/** The form's and webcam's "still enrolled?" question waits this long at most: queueing never waits for a network timeout. */
+/** How long the form's and webcam's "still enrolled?" question waits for an answer: queueing never waits for a network timeout. */
 const ENROLL_CHECK_ANSWER_MS = 2_000;
 
 export interface EnrollDuplicateDeps {

@@ -1,6 +1,6 @@
 import { assertNever } from '../../../shared/result.js';
 import { AppFailure } from '../../errors/app-failure.js';
-import { OzApiError, type OzClient } from '../../oz/index.js';
+import { OzApiError, OzTimeoutError, type OzClient } from '../../oz/index.js';
 import { retryTransient } from '../../queue/retry-transient.js';
 import type { EnrolledPhotos } from './enrolled-photos.js';
 import { hashOfUploadName } from './enrollment-sink.js';
@@ -19,7 +19,7 @@ export interface EnrolledCheckDeps {
   readonly retryBudgetMs: number;
   /** False while main knows the server is unreachable: the server is not asked, the record stands. */
   readonly reachable?: () => boolean;
-  /** At most this long for the server's answer (a link that swallows packets answers never); then the record stands. */
+  /** At most this long for each answer (a link that swallows packets answers never); without one, the record stands. */
   readonly answerWithinMs?: number;
 }
 
@@ -86,23 +86,18 @@ export class EnrolledCheck {
 
   async #load(personId: string): Promise<PersonPhotos> {
     if (this.deps.reachable?.() === false) return undefined;
-    const { answerWithinMs } = this.deps;
-    if (answerWithinMs === undefined) return this.#list(personId);
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), answerWithinMs);
-    });
+    const { collectionId, answerWithinMs } = this.deps;
+    const list = async () => {
+      try {
+        return await this.deps.client().listPersonImages(collectionId, personId, answerWithinMs === undefined ? undefined : { timeoutMs: answerWithinMs });
+      } catch (err) {
+        // No answer within the deadline: the link swallows packets. Not retried (it would wait again); a server that answers with 5xx or 429 is.
+        if (answerWithinMs !== undefined && err instanceof OzTimeoutError) throw new Error('no answer from the server in time', { cause: err });
+        throw err;
+      }
+    };
     try {
-      return await Promise.race([this.#list(personId), late]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  async #list(personId: string): Promise<PersonPhotos> {
-    const { collectionId } = this.deps;
-    try {
-      const images = await retryTransient(() => this.deps.client().listPersonImages(collectionId, personId), { budgetMs: this.deps.retryBudgetMs });
+      const images = await retryTransient(list, { budgetMs: this.deps.retryBudgetMs });
       // A person with no photo left holds none of ours.
       if (images.length === 0) return null;
       return new Set(images.map((i) => hashOfUploadName(i.originalName)).filter((h): h is string => h !== null));
