@@ -30,8 +30,8 @@ test('an enrollment quarantined for a deleted collection is moved to another aft
   await page.getByRole('button', { name: 'Move Mona Moved to another collection' }).click();
   const form = page.getByRole('form', { name: 'Move Mona Moved' });
   await form.getByLabel('Move to collection').selectOption({ label: 'rescue' });
-  // The confirmation names where it was meant to go (deleted, known by its id) and where it goes now.
-  await expect(form).toContainText(doomedId);
+  // The confirmation names where it was meant to go (deleted: the alias the desk knew, and its id) and where it goes now.
+  await expect(form).toContainText(`from collection doomed (${doomedId})`);
   await expect(form).toContainText('to collection rescue');
   await form.getByRole('button', { name: 'Move', exact: true }).click();
 

@@ -23,6 +23,8 @@ export function MoveItemForm({ item, name, busy, onCancel, onMoved }: MoveItemFo
   const load = useAppStore((s) => s.loadMoveChoices);
   const move = useAppStore((s) => s.retargetQueueItem);
   const showToast = useAppStore((s) => s.showToast);
+  // A deleted collection is gone from the server's list; the desk may still know what it was called.
+  const fromAlias = useAppStore((s) => s.enrollCollections?.find((c) => c.collectionId === item.collectionId)?.alias ?? s.collections.find((c) => c.collectionId === item.collectionId)?.alias ?? null);
   const [target, setTarget] = useState('');
   useEffect(() => {
     void load();
@@ -62,7 +64,7 @@ export function MoveItemForm({ item, name, busy, onCancel, onMoved }: MoveItemFo
         <p>
           <Trans
             i18nKey="sync.moveForm.question"
-            values={{ name, from: item.collectionId, fromServer, to: chosen.alias, toServer: here.server }}
+            values={{ name, from: fromAlias === null ? item.collectionId : t('sync.moveForm.fromNamed', { alias: fromAlias, id: item.collectionId }), fromServer, to: chosen.alias, toServer: here.server }}
             components={{ strong: <strong /> }}
           />
         </p>

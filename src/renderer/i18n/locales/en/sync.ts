@@ -75,6 +75,7 @@ export const sync = {
     moveForm: {
       signIn: 'Sign in to the server the enrollment should go to, then move it.',
       noServer: 'no server yet',
+      fromNamed: '{{alias}} ({{id}})',
       name: 'Move {{name}}',
       to: 'Move to collection',
       choose: 'Choose a collection…',
