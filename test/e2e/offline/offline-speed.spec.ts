@@ -77,11 +77,15 @@ test('offline, "Create person" from the form is saved on the desk within 300 ms,
   const saved = page.getByRole('status').filter({ hasText: 'Saved on this desk' });
   test.info().annotations.push({ type: 'offline form enrollment (ms)', description: elapsed.toFixed(0) });
   expect(elapsed).toBeLessThanOrEqual(OFFLINE_ANSWER_MS);
+  // Her collection's persons list shows her as waiting to sync until the server has her.
+  const waiting = page.getByRole('list', { name: 'Waiting to sync' }).getByRole('listitem').filter({ hasText: 'Fiona Form' });
+  await expect(waiting).toContainText('waiting to sync');
   await expectOneState(page);
 
   await sandbox.goOnline();
   const persons = page.getByRole('list', { name: 'Persons' });
   await expect(persons.getByRole('button', { name: 'Fiona Form' })).toBeVisible({ timeout: 45_000 });
+  await expect(waiting).toHaveCount(0);
   await expect(saved).toHaveCount(0);
   await expectOneState(page);
   expect(await namesOnServer(sandbox)).toEqual(['Fiona Form']);
