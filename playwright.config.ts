@@ -32,6 +32,8 @@ export default defineConfig<object, WorkerOptions>({
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   projects: [
     { name: 'browser', use: { ...browser, sandboxProfile: 'default' } },
+    // The same specs against the strict sandbox profile: the app may rely on nothing Oz leaves open.
+    { name: 'browser-strict', use: { ...browser, sandboxProfile: 'strict' } },
     // Runs the same specs in the desktop shell through _electron.launch (see fixtures.ts).
     { name: 'electron' },
   ],

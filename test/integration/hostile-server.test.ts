@@ -2,8 +2,11 @@ import Database from 'better-sqlite3';
 import { Agent } from 'undici';
 import { undiciFetchVia } from '../../src/core/net/env-proxy-fetch.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { classifyFailure } from '../../src/core/queue/classify-error.js';
+import { toAppError } from '../../src/core/errors/to-app-error.js';
 import {
   createOzClient,
+  OzMediaUrlError,
   OzRedirectError,
   OzResponseTooLargeError,
   RESPONSE_LIMITS,
@@ -195,6 +198,36 @@ describe('a hostile server cannot exhaust memory', () => {
     await session.signIn();
     const err = await client.listCollections().catch((e: unknown) => e);
     expect(err).toMatchObject({ name: 'OzApiError', httpStatus: 503 });
+  });
+});
+
+describe('a server that hands out media links the desk will not fetch', () => {
+  it('refuses each with a typed error that quarantines, and nothing reaches the named hosts', async () => {
+    const bystander = await hostile((_req, res) => json(res, 200, {}));
+    const links = [
+      'http://203.0.113.9/a.jpg',
+      `http://operator:${PASSWORD}@${bystander.url.slice('http://'.length)}/a.jpg`,
+      `ftp://127.0.0.1:${bystander.port}/a.jpg`,
+      'javascript:alert(1)',
+      'https://[::bad/a.jpg',
+    ];
+    const api = await hostile((req, res) => {
+      if (req.path.startsWith('/api/authorize/auth')) return login(res, TOKEN);
+      const images = links.map((url, i) => ({ person_image_id: `i${i}`, original_url: url, thumb_url: url, tags: [] }));
+      return json(res, 200, images);
+    });
+    const { client, session } = clientOf(api.url);
+    await session.signIn();
+    const images = await client.listPersonImages(COLLECTION, 'p1');
+    for (const image of images) {
+      const err = await client.fetchImageBytes(image.originalUrl ?? '').catch((e: unknown) => e);
+      expect(err, image.originalUrl ?? '').toBeInstanceOf(OzMediaUrlError);
+      expect((err as Error).message).not.toContain(PASSWORD);
+      expect(classifyFailure(err)).toEqual({ kind: 'quarantine', reason: (err as Error).message });
+      expect(toAppError(err)).toMatchObject({ code: 'OZ_API', details: { refused: 'media-url' } });
+    }
+    expectNothingReached(bystander);
+    expect(api.requests.filter((r) => r.path.endsWith('.jpg'))).toEqual([]);
   });
 });
 

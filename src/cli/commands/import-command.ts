@@ -3,7 +3,7 @@ import { consentTermsOf } from '../../shared/domain/consent.js';
 import { deskScopeOf } from '../../shared/domain/desk-scope.js';
 import { policyServerProblem } from '../../shared/domain/policy.js';
 import { qualityOverrideSchema } from '../../shared/domain/quality.js';
-import { loadAuditHeadKey, openAuditLog } from '../../core/audit/index.js';
+import { openCliAuditLog } from '../cli-audit.js';
 import { toAppError } from '../../core/errors/to-app-error.js';
 import { openQueue, type EnrollmentQueue } from '../../core/queue/index.js';
 import { secretAccounts, type SecretStore } from '../../core/secrets/secret-store.js';
@@ -133,7 +133,7 @@ async function runImport(folder: string, options: ImportOptions, dataDir: string
       settings,
       terms,
       operator: creds.email,
-      audit: openAuditLog(db, { desk: () => settings.get().deskName, operator: () => creds.email }, Date.now, await loadAuditHeadKey(secrets, dataDir)),
+      audit: await openCliAuditLog({ db, dataDir, secrets, settings }, creds.email),
       client: resolved.offlineReason === null ? client : null,
       offlineReason: resolved.offlineReason,
       retryMs,

@@ -2,6 +2,8 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultDataDir } from '../../core/config/data-dir.js';
+import { loadDeskPolicy } from '../../core/policy/load-policy.js';
+import { localSandboxProblem } from '../../shared/domain/policy.js';
 import { sandboxProfileNames, startSandbox, type RunningSandbox, type SandboxProfileName, type SandboxTls } from '../../sandbox/index.js';
 
 interface SandboxCommandOptions {
@@ -89,6 +91,14 @@ export function registerSandboxCommand(program: Command): void {
     .option('--tls-cert <pem>', 'serve https with this certificate chain (PEM file; needs --tls-key)')
     .option('--tls-key <pem>', 'the private key of --tls-cert (PEM file)')
     .action(async (options: SandboxCommandOptions, command: Command) => {
+      // The same rule as the app's "use the local sandbox": IT may forbid a training server on desks.
+      const { policy, file } = loadDeskPolicy();
+      const refused = localSandboxProblem(policy, file);
+      if (refused !== null) {
+        process.stderr.write(`enroll-desk sandbox: ${refused}\n`);
+        process.exitCode = 2;
+        return;
+      }
       const deskData = (command.parent?.opts() as { data?: string } | undefined)?.data ?? defaultDataDir();
       // Here --data names the sandbox's own folder: the issue's `sandbox --data <dir>`.
       const dataDir = options.data ?? join(deskData, 'sandbox');

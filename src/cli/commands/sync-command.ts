@@ -1,6 +1,11 @@
+import type Database from 'better-sqlite3';
 import { type Command } from 'commander';
-import { deskScopeOf } from '../../shared/domain/desk-scope.js';
-import { openQueue, type QueueStatus, type SyncReport } from '../../core/queue/index.js';
+import { deskScopeOf, type DeskScope } from '../../shared/domain/desk-scope.js';
+import { policyServerProblem } from '../../shared/domain/policy.js';
+import { openQueue, type EnrollmentQueue, type QueueStatus, type SyncReport } from '../../core/queue/index.js';
+import type { SecretStore } from '../../core/secrets/secret-store.js';
+import { SettingsStore } from '../../core/settings/settings-store.js';
+import { openCliAuditLog } from '../cli-audit.js';
 import { createDeskSyncWorker } from '../../core/services/enroll/index.js';
 import { openDeskDb } from '../../core/storage/open-desk-db.js';
 import { DATA_FLAGS, DATA_HELP } from '../data-option.js';
@@ -57,35 +62,70 @@ async function runSync(options: SyncOptions, dataDir: string, deps: QueueCliDeps
   }
   const problem = serverUrlProblem(server);
   if (problem !== null) return usage(options, `${server}: ${problem}`);
-  const { client, session } = cliOzClient({ server, email, password });
-  const signIn = await signInPatiently(session, server, startupRetryMs(budget));
-  if ('refused' in signIn) return usage(options, signIn.refused);
+  const settings = new SettingsStore(dataDir);
+  const secrets = deps.secretStore();
   const db = openDeskDb(dataDir);
   try {
+    await openCliAuditLog({ db, dataDir, secrets, settings }, email);
     const scope = deskScopeOf(server, email);
-    const queue = await openQueue({ dataDir, secretStore: deps.secretStore(), db, scope: () => scope });
+    const queue = await openQueue({ dataDir, secretStore: secrets, db, scope: () => scope });
     try {
-      let report: SyncReport | null = null;
-      if (signIn.online) {
-        const worker = createDeskSyncWorker({ queue, db, getClient: () => client, scope: () => scope, concurrency, probeIntervalMs: CLI_PROBE_INTERVAL_MS, backoff: CLI_BACKOFF });
-        worker.serverReachable();
-        report = await drainWithin(worker, budget, { quiet: options.json === true, label: 'sync' });
-      }
-      const checks = signIn.online ? await syncCheckCleanups({ db, dataDir, secrets: deps.secretStore() }, client, { server, account: email }) : null;
-      // This server and account's items: those made for another wait for it (or a re-target), whatever this run does.
-      const status = queue.status(scope);
-      const code = exitCode(report, status);
-      const why = signIn.online ? null : signIn.reason;
-      if (options.json === true) process.stdout.write(`${JSON.stringify({ report, status, offlineReason: why, checksToCleanUp: checks?.remaining ?? null, exitCode: code })}\n`);
-      else process.stdout.write(`${summary(report, status, why ?? `the time ran out (--wait ${describeDuration(budget)})`)}${cleanupLine(checks)}\n`);
-      return code;
+      // Checked again at every sync: the policy may have dropped the server since the items were queued.
+      const refused = policyServerProblem(settings.policy.policy, server, settings.policy.file);
+      if (refused !== null) return usage(options, `${refused} ${stayQueued(queue.status(scope).pending, server)}`);
+      return await signInAndSend(options, { server, email, password, concurrency, budget }, { db, dataDir, queue, scope, secrets });
     } finally {
       queue.close();
     }
   } finally {
-    session.signOut();
     db.close();
   }
+}
+
+interface SyncTarget {
+  readonly server: string;
+  readonly email: string;
+  readonly password: string;
+  readonly concurrency: number;
+  readonly budget: number;
+}
+
+interface SyncDesk {
+  readonly db: Database.Database;
+  readonly dataDir: string;
+  readonly queue: EnrollmentQueue;
+  readonly scope: DeskScope;
+  readonly secrets: SecretStore;
+}
+
+async function signInAndSend(options: SyncOptions, target: SyncTarget, desk: SyncDesk): Promise<number> {
+  const { server, email, password, concurrency, budget } = target;
+  const { client, session } = cliOzClient({ server, email, password });
+  try {
+    const signIn = await signInPatiently(session, server, startupRetryMs(budget));
+    if ('refused' in signIn) return usage(options, signIn.refused);
+    let report: SyncReport | null = null;
+    if (signIn.online) {
+      const worker = createDeskSyncWorker({ queue: desk.queue, db: desk.db, getClient: () => client, scope: () => desk.scope, concurrency, probeIntervalMs: CLI_PROBE_INTERVAL_MS, backoff: CLI_BACKOFF });
+      worker.serverReachable();
+      report = await drainWithin(worker, budget, { quiet: options.json === true, label: 'sync' });
+    }
+    const checks = signIn.online ? await syncCheckCleanups({ db: desk.db, dataDir: desk.dataDir, secrets: desk.secrets }, client, { server, account: email }) : null;
+    // This server and account's items: those made for another wait for it (or a re-target), whatever this run does.
+    const status = desk.queue.status(desk.scope);
+    const code = exitCode(report, status);
+    const why = signIn.online ? null : signIn.reason;
+    if (options.json === true) process.stdout.write(`${JSON.stringify({ report, status, offlineReason: why, checksToCleanUp: checks?.remaining ?? null, exitCode: code })}\n`);
+    else process.stdout.write(`${summary(report, status, why ?? `the time ran out (--wait ${describeDuration(budget)})`)}${cleanupLine(checks)}\n`);
+    return code;
+  } finally {
+    session.signOut();
+  }
+}
+
+function stayQueued(pending: number, server: string): string {
+  if (pending === 0) return 'Nothing was sent.';
+  return `${pending === 1 ? 'The 1 queued item' : `The ${pending} queued items`} made for ${server} ${pending === 1 ? 'stays' : 'stay'} queued; nothing was sent.`;
 }
 
 function cleanupLine(checks: CleanupPassResult | null): string {

@@ -135,6 +135,8 @@ export async function createApp(options: AppHostOptions): Promise<App> {
     if (scope !== null) void sharedCache(db, options.secretStore).then((cache) => cache.belongTo(scopeKey(scope)));
   });
   disposers.push(offCacheScope);
+  // A sent enrollment changes a collection's size: the next list counts the persons again.
+  disposers.push(sync.onChange(() => void sharedCache(db, options.secretStore).then((cache) => cache.personCounts.clear())));
   disposers.push(() => following.dispose());
   const quality = options.faceDetector ?? createFaceDetector();
   // A detector the host passed in is the host's to close.

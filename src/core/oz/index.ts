@@ -16,7 +16,7 @@ export {
   isOzApiError,
 } from './oz-api-error.js';
 export { OzCertificateError, certificateProblemOf, type CertificateProblem } from './oz-certificate-error.js';
-export { OzOriginError, OzRedirectError, OzResponseTooLargeError, isOzRefusal, type OzRefusal } from './oz-refusals.js';
+export { OzMediaUrlError, OzOriginError, OzRedirectError, OzResponseTooLargeError, isOzRefusal, type OzRefusal } from './oz-refusals.js';
 export { RESPONSE_LIMITS } from './read-body.js';
 export { TOKEN_HEADER, type FetchImpl, type OzResponse } from './oz-http.js';
 export { ozPaths } from './paths.js';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AuthSession } from './auth-session.js';
+import { parseServerLink } from './media-origin.js';
 import { buildPhotoForm } from './multipart.js';
 import { OzResponseFormatError } from './oz-api-error.js';
 import type { OzHttp, OzRequest, OzResponse, QueryValue } from './oz-http.js';
@@ -146,7 +147,7 @@ export class OzClient {
    */
   async fetchImageBytes(url: string, opts?: CallOptions): Promise<{ readonly bytes: Uint8Array; readonly contentType: string | null }> {
     const req: RawRequest = { method: 'GET', path: url, responseType: 'bytes', ...callParts(opts) };
-    const sameOrigin = new URL(url, this.#http.baseUrl).origin === this.#http.baseUrl.origin;
+    const sameOrigin = parseServerLink(url, this.#http.baseUrl).origin === this.#http.baseUrl.origin;
     const res = sameOrigin ? await this.request(req) : await this.#http.send({ ...req, anonymous: true });
     return { bytes: res.bytes ?? new Uint8Array(), contentType: res.contentType };
   }

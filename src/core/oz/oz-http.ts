@@ -1,4 +1,4 @@
-import { mediaUrlProblem } from './media-origin.js';
+import { checkMediaUrl, parseServerLink } from './media-origin.js';
 import { OzApiError, OzNetworkError, OzTimeoutError } from './oz-api-error.js';
 import { certificateProblemOf } from './oz-certificate-error.js';
 import { isOzRefusal, OzOriginError } from './oz-refusals.js';
@@ -59,13 +59,11 @@ export class OzHttp {
   }
 
   resolve(path: string, query?: Readonly<Record<string, QueryValue>>, anonymous = false): URL {
-    const url = /^https?:\/\//i.test(path)
-      ? new URL(path)
-      : new URL(path.replace(/^\/+/, ''), this.baseUrl);
+    // Absolute URLs come from the server (media links); our own paths are relative to the base.
+    const url = /^https?:\/\//i.test(path) ? parseServerLink(path, this.baseUrl) : new URL(path.replace(/^\/+/, ''), this.baseUrl);
     // The token must never travel to another host, even if a server hands out such URLs.
     if (!anonymous && url.origin !== this.baseUrl.origin) throw new OzOriginError(url.origin, this.baseUrl.origin);
-    const mediaProblem = anonymous ? mediaUrlProblem(url) : null;
-    if (mediaProblem !== null) throw new Error(mediaProblem);
+    if (anonymous) checkMediaUrl(url);
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }

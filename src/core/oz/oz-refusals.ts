@@ -45,6 +45,23 @@ export class OzOriginError extends Error implements ConvertibleError {
   }
 }
 
+/** A photo URL the server handed out that the desk will not fetch: unreadable, plain http off this computer, or with a password in it. */
+export class OzMediaUrlError extends Error implements ConvertibleError {
+  override readonly name = 'OzMediaUrlError';
+
+  constructor(
+    /** The URL as the server sent it, cut to a readable length (it may be garbage). */
+    readonly url: string,
+    readonly problem: string,
+  ) {
+    super(`The Oz API handed out a photo link the desk will not fetch (${url}): ${problem}`);
+  }
+
+  toAppError(): AppError {
+    return { code: 'OZ_API', message: this.message, details: { refused: 'media-url', url: this.url } };
+  }
+}
+
 /** A response body over its named limit, refused before it was all in memory. */
 export class OzResponseTooLargeError extends Error implements ConvertibleError {
   override readonly name = 'OzResponseTooLargeError';
@@ -62,8 +79,8 @@ export class OzResponseTooLargeError extends Error implements ConvertibleError {
   }
 }
 
-export type OzRefusal = OzRedirectError | OzOriginError | OzResponseTooLargeError;
+export type OzRefusal = OzRedirectError | OzOriginError | OzMediaUrlError | OzResponseTooLargeError;
 
 export function isOzRefusal(err: unknown): err is OzRefusal {
-  return err instanceof OzRedirectError || err instanceof OzOriginError || err instanceof OzResponseTooLargeError;
+  return err instanceof OzRedirectError || err instanceof OzOriginError || err instanceof OzMediaUrlError || err instanceof OzResponseTooLargeError;
 }

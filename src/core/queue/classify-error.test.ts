@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OzApiError, OzCertificateError, OzNetworkError, OzOriginError, OzRedirectError, OzResponseTooLargeError } from '../oz/index.js';
+import { OzApiError, OzCertificateError, OzMediaUrlError, OzNetworkError, OzOriginError, OzRedirectError, OzResponseTooLargeError } from '../oz/index.js';
 import { classifyFailure } from './classify-error.js';
 
 describe('classifyFailure', () => {
@@ -11,6 +11,7 @@ describe('classifyFailure', () => {
     const refusals = [
       new OzRedirectError('https://oz.bank', 'https://evil.example/x', 302),
       new OzOriginError('https://evil.example', 'https://oz.bank'),
+      new OzMediaUrlError('http://203.0.113.9', 'it uses plain http to another computer; Oz must serve media over https'),
       new OzResponseTooLargeError('/api/collections/', 'JSON response limit', 16),
     ];
     for (const err of refusals) expect(classifyFailure(err)).toEqual({ kind: 'quarantine', reason: err.message });

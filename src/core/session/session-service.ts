@@ -1,5 +1,5 @@
 import type { SessionStatus, SignInInput } from '../../shared/domain/session.js';
-import { policyServerProblem } from '../../shared/domain/policy.js';
+import { localSandboxProblem, policyServerProblem } from '../../shared/domain/policy.js';
 import { serverUrlProblem } from '../../shared/domain/server-url.js';
 import { deskScopeOf, type DeskScope } from '../../shared/domain/desk-scope.js';
 import { AppFailure } from '../errors/app-failure.js';
@@ -107,7 +107,8 @@ export class SessionService {
     const launcher = this.deps.localSandbox;
     if (!launcher) throw new AppFailure('CONFIG', 'The local training sandbox is not available in this build.');
     const { policy, file } = this.deps.settings.policy;
-    if (policy.localSandbox === false) throw new AppFailure('FORBIDDEN', `This desk's managed policy (${file}) does not allow the local training sandbox.`);
+    const refused = localSandboxProblem(policy, file);
+    if (refused !== null) throw new AppFailure('FORBIDDEN', refused);
     const { url, email, password } = await launcher.start();
     const connection = await this.connectAudited({ serverUrl: url, email, password });
     this.deps.settings.update({ useLocalSandbox: true });

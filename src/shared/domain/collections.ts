@@ -13,7 +13,7 @@ export const collectionSummarySchema = z.object({
   companyName: z.string().nullable(),
   /** Epoch seconds. */
   timeCreated: z.number().nullable(),
-  /** Null when the server does not say (counting would cost a full listing). */
+  /** Null when the server does not say and the desk could not count it (too many to page through, or unreadable). */
   personsCount: z.number().int().nullable(),
 });
 export type CollectionSummary = z.infer<typeof collectionSummarySchema>;

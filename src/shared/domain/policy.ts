@@ -59,3 +59,8 @@ export function policyServerProblem(policy: DeskPolicy, serverUrl: string, file:
   if (allowed.includes(wanted)) return null;
   return `This desk's managed policy (${file ?? 'policy file'}) allows only ${allowed.join(', ')}; ${wanted} is not one of them.`;
 }
+
+/** Why the local training sandbox is refused by the policy (app sign-in and `enroll-desk sandbox` alike), or null. */
+export function localSandboxProblem(policy: DeskPolicy, file: string | null): string | null {
+  return policy.localSandbox === false ? `This desk's managed policy (${file ?? 'policy file'}) does not allow the local training sandbox.` : null;
+}

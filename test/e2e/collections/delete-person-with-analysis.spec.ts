@@ -1,6 +1,6 @@
 import { faceJpegs } from '../../fixtures/corpus.js';
 import { expect, test } from '../fixtures.js';
-import { createPerson, openCollection, sandboxApi, screenshots, signIn } from './helpers.js';
+import { createPerson, finishedAnalysis, openCollection, sandboxApi, screenshots, signIn } from './helpers.js';
 
 test('shows the COLLECTION analysis that blocks a person, then deletes both on confirmation', async ({ page, sandbox }) => {
   const api = await sandboxApi(sandbox);
@@ -13,8 +13,8 @@ test('shows the COLLECTION analysis that blocks a person, then deletes both on c
   const analysis = await api.postJson(`/api/folders/${folder.body.folder_id as string}/analyses/`, {
     analyses: [{ type: 'collection', collection_id: collectionId }],
   });
-  expect(analysis.body[0].results_media[0].person_id).toBe(personId);
   const analysisId = analysis.body[0].analysis_id as string;
+  expect((await finishedAnalysis(api, analysisId)).results_media[0].person_id).toBe(personId);
 
   await signIn(page, sandbox);
   await openCollection(page, 'demo-watchlist');

@@ -40,6 +40,25 @@ export async function createPerson(api: OzTestClient, collectionId: string, firs
   return res.body.person_id as string;
 }
 
+/** A person's photos through the images route Oz documents (a person need not embed them). */
+export async function personImages(api: OzTestClient, collectionId: string, personId: string): Promise<readonly Record<string, unknown>[]> {
+  const res = await api.get(`/api/collections/${collectionId}/persons/${personId}/images/`);
+  if (res.status !== 200) throw new Error(`list person images failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return Array.isArray(res.body) ? res.body : res.body.items;
+}
+
+/** The analysis once it has run: Oz may answer PROCESSING first and fill the results later. */
+export async function finishedAnalysis(api: OzTestClient, analysisId: string): Promise<any> {
+  let analysis: any = null;
+  await expect
+    .poll(async () => {
+      analysis = (await api.get(`/api/analyses/${analysisId}`)).body;
+      return analysis?.state;
+    }, { message: `analysis ${analysisId} finishes`, timeout: 10_000 })
+    .toBe('FINISHED');
+  return analysis;
+}
+
 /** Real face photos (portrait, 600 px short side) as files for an `<input type=file>`. */
 export async function faceFiles(indexes: readonly number[]): Promise<{ name: string; mimeType: string; buffer: Buffer }[]> {
   const faces = await faceJpegs();

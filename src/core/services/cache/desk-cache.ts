@@ -4,6 +4,7 @@ import { personNameSchema, type PersonName, type PersonSummary, type PhotoInfo }
 import { migrate } from '../../storage/migrate.js';
 import { cacheMigrations } from './cache-migrations.js';
 import type { CacheCipher } from './cache-cipher.js';
+import { PersonCounts } from './person-counts.js';
 import { PersonPhotos } from './person-photos.js';
 import { ThumbnailCache } from './thumbnail-cache.js';
 import { matchesQuery, nameHaystack } from './name-search.js';
@@ -49,6 +50,8 @@ export class DeskCache {
   readonly thumbnails = new ThumbnailCache();
   /** Photo lists of persons the server lists without them, kept briefly in memory. */
   readonly personPhotos = new PersonPhotos();
+  /** Person counts of collections the server lists without them, kept briefly in memory. */
+  readonly personCounts = new PersonCounts();
 
   constructor(db: Database.Database, cipher: CacheCipher, now: () => number = Date.now) {
     this.#db = db;
@@ -60,9 +63,7 @@ export class DeskCache {
   /** Forgets everything (a desk reset): rows, the in-memory index and thumbnails, and the key. Returns the rows removed. */
   wipe(): number {
     const removed = this.#db.transaction(() => TABLES.reduce((n, t) => n + this.#db.prepare(`DELETE FROM ${t}`).run().changes, 0)).immediate();
-    this.#index.clear();
-    this.thumbnails.clear();
-    this.personPhotos.clear();
+    this.#forgetInMemory();
     this.#cipher.forget();
     return removed;
   }
@@ -81,8 +82,7 @@ export class DeskCache {
         this.#setMeta('scope', scopeKey);
       })
       .immediate();
-    this.#index.clear();
-    this.thumbnails.clear();
+    this.#forgetInMemory();
     return held !== null;
   }
 
@@ -111,9 +111,7 @@ export class DeskCache {
       .immediate();
     if (removed > 0) {
       // Rebuilt from what is left on the next search; purged faces leave memory too.
-      this.#index.clear();
-      this.thumbnails.clear();
-      this.personPhotos.clear();
+      this.#forgetInMemory();
     }
     return removed;
   }
@@ -170,6 +168,7 @@ export class DeskCache {
       this.#db.prepare('DELETE FROM cache_person_lists WHERE collection_id = ?').run(collectionId);
     })();
     this.#index.delete(collectionId);
+    this.personCounts.forget(collectionId);
   }
 
   rememberCompanies(companies: readonly Company[]): void {
@@ -305,6 +304,7 @@ export class DeskCache {
         this.#db.prepare('UPDATE cache_person_lists SET total = MAX(total - 1, 0) WHERE collection_id = ? AND total IS NOT NULL').run(collectionId);
       }
     })();
+    this.personCounts.forget(collectionId);
   }
 
   #deleteRows(collectionId: string, personId: string): boolean {
@@ -356,6 +356,14 @@ export class DeskCache {
       bytes: r.bytes,
       timeCreated: r.time_created,
     }));
+  }
+
+  /** The name index, thumbnails, photo lists and counts: memory that mirrors what was just emptied. */
+  #forgetInMemory(): void {
+    this.#index.clear();
+    this.thumbnails.clear();
+    this.personPhotos.clear();
+    this.personCounts.clear();
   }
 
   #loadIndex(collectionId: string): Map<string, IndexEntry> {

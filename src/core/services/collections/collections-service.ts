@@ -22,7 +22,8 @@ export class CollectionsService {
       // Company names are not on collections; one search for all visible companies fills them in.
       const companies = await client.searchCompanies('').catch(() => []);
       cache.rememberCompanies(companies);
-      const collections = await listCollections(client, (id) => cache.companyName(id));
+      const listed = await listCollections(client, (id) => cache.companyName(id));
+      const collections = await cache.personCounts.fill(client, listed);
       const asOf = cache.replaceCollections(collections);
       return { collections, asOf, offline: false, offlineReason: null };
     } catch (err) {

@@ -3,7 +3,7 @@ import type { CollectionSummary } from '../../../shared/domain/collections.js';
 import { iteratePages } from '../../oz/paging.js';
 import { ozPaths, OzResponseFormatError, type OzClient } from '../../oz/index.js';
 
-// The typed client drops `persons_count`; read it here where it is cheap to show.
+// The typed client drops `persons_count` (Oz documents none); read it here when a server sends it.
 const wireCollection = z
   .object({
     collection_id: z.union([z.string(), z.number()]).transform(String),
@@ -18,7 +18,7 @@ const wirePage = z.union([
   z.object({ items: z.array(wireCollection), total: z.number().nullish() }).transform((p) => ({ items: p.items, total: p.total ?? null })),
 ]);
 
-/** Every collection the signed-in user may see, with its person count when the server gives one. */
+/** Every collection the signed-in user may see, with its person count when the server gives one (see PersonCounts otherwise). */
 export async function listCollections(client: OzClient, companyName: (companyId: string) => string | null): Promise<readonly CollectionSummary[]> {
   const out: CollectionSummary[] = [];
   const pages = iteratePages(async (limit, offset) => {
