@@ -136,7 +136,9 @@ export async function createApp(options: AppHostOptions): Promise<App> {
   });
   disposers.push(offCacheScope);
   // A sent enrollment changes a collection's size: the next list counts the persons again.
-  disposers.push(sync.onChange(() => void sharedCache(db, options.secretStore).then((cache) => cache.personCounts.clear())));
+  // (A cache that cannot open is reported by the screens that read it, not by this listener.)
+  const forgetCounts = (): void => void sharedCache(db, options.secretStore).then((cache) => cache.personCounts.clear(), () => undefined);
+  disposers.push(sync.onChange(forgetCounts));
   disposers.push(() => following.dispose());
   const quality = options.faceDetector ?? createFaceDetector();
   // A detector the host passed in is the host's to close.
