@@ -21,8 +21,9 @@ const browser = {
 export default defineConfig<object, WorkerOptions>({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e',
-  // Two cores: the sandbox, the web host and Chromium already share them.
-  workers: 1,
+  // Two spec files at once (each test has its own sandbox, web host and browser context):
+  // the browser and browser-strict projects together need it to fit CI's 30 minutes.
+  workers: 2,
   fullyParallel: false,
   timeout: 60_000,
   expect: { timeout: 10_000 },

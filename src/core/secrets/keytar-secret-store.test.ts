@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { KeytarSecretStore } from './keytar-secret-store.js';
+import { keychainService, KeytarSecretStore } from './keytar-secret-store.js';
 
 // Runs against the real OS keychain: in CI, gnome-keyring under dbus-run-session (see .ci/run).
 describe('KeytarSecretStore (real keychain)', () => {
@@ -27,5 +27,22 @@ describe('KeytarSecretStore (real keychain)', () => {
     expect(await store.get(b)).toBe('two');
     await store.delete(a);
     await store.delete(b);
+  });
+});
+
+describe('keychainService', () => {
+  it('is enroll-desk unless ENROLL_DESK_KEYCHAIN_SERVICE names another desk', () => {
+    const saved = process.env.ENROLL_DESK_KEYCHAIN_SERVICE;
+    try {
+      delete process.env.ENROLL_DESK_KEYCHAIN_SERVICE;
+      expect(keychainService()).toBe('enroll-desk');
+      process.env.ENROLL_DESK_KEYCHAIN_SERVICE = '  ';
+      expect(keychainService()).toBe('enroll-desk');
+      process.env.ENROLL_DESK_KEYCHAIN_SERVICE = 'enroll-desk-trial';
+      expect(keychainService()).toBe('enroll-desk-trial');
+    } finally {
+      if (saved === undefined) delete process.env.ENROLL_DESK_KEYCHAIN_SERVICE;
+      else process.env.ENROLL_DESK_KEYCHAIN_SERVICE = saved;
+    }
   });
 });

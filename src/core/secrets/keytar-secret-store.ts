@@ -21,11 +21,17 @@ export class KeychainUnavailableError extends Error {
   }
 }
 
-/** The product's SecretStore: the OS keychain through keytar (service `enroll-desk`). */
+/**
+ * The keychain service the desk's secrets live under: `enroll-desk`, or ENROLL_DESK_KEYCHAIN_SERVICE,
+ * so that one machine can hold independent desks side by side (as ENROLL_DESK_DATA does for data).
+ */
+export const keychainService = (): string => process.env.ENROLL_DESK_KEYCHAIN_SERVICE?.trim() || 'enroll-desk';
+
+/** The product's SecretStore: the OS keychain through keytar (service `enroll-desk` unless overridden). */
 export class KeytarSecretStore implements SecretStore {
   private keytar: Keytar | null = null;
 
-  constructor(private readonly service = 'enroll-desk') {}
+  constructor(private readonly service = keychainService()) {}
 
   private load(): Keytar {
     // Loaded lazily so that a missing native build only fails when secrets are used.
