@@ -18,6 +18,9 @@ const browser = {
   launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
 };
 
+// Specs whose assertions are times measured in the page (offline answer within 300 ms).
+const timingSpecs = ['**/offline/offline-speed.spec.ts'];
+
 export default defineConfig<object, WorkerOptions>({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e',
@@ -32,9 +35,13 @@ export default defineConfig<object, WorkerOptions>({
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   projects: [
-    { name: 'browser', use: { ...browser, sandboxProfile: 'default' } },
+    { name: 'browser', testIgnore: timingSpecs, use: { ...browser, sandboxProfile: 'default' } },
     // The same specs against the strict sandbox profile: the app may rely on nothing Oz leaves open.
-    { name: 'browser-strict', use: { ...browser, sandboxProfile: 'strict' } },
+    { name: 'browser-strict', testIgnore: timingSpecs, use: { ...browser, sandboxProfile: 'strict' } },
+    // Specs that time the operator's wait run after the rest, one at a time, so no other spec's
+    // browser shares the cores while they measure.
+    { name: 'browser-timing', testMatch: timingSpecs, dependencies: ['browser', 'browser-strict'], use: { ...browser, sandboxProfile: 'default' } },
+    { name: 'browser-strict-timing', testMatch: timingSpecs, dependencies: ['browser-timing'], use: { ...browser, sandboxProfile: 'strict' } },
     // Runs the same specs in the desktop shell through _electron.launch (see fixtures.ts).
     { name: 'electron' },
   ],
