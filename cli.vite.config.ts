@@ -2,8 +2,10 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 /**
- * The `enroll-desk` CLI as one ES module bundle in out/cli, so a desk runs it without
- * transpiling TypeScript at start. Packages stay external (node_modules ship beside it).
+ * The `enroll-desk` CLI as ES modules in out/cli, so a desk runs it without transpiling
+ * TypeScript at start. Packages stay external (node_modules ship beside it). Each command's
+ * action is a dynamic import (src/cli/commands/*-command.ts), so main.js holds only the
+ * command tree and every command loads its own chunk when it runs.
  */
 export default defineConfig({
   build: {
@@ -16,10 +18,11 @@ export default defineConfig({
     rollupOptions: {
       input: {
         main: resolve('src/cli/main.ts'),
-        // Started by src/core/quality/face-detector.ts as a worker thread beside the bundle.
+        // Started by src/core/quality/face-detector.ts as a worker thread beside its own module.
         'quality-detector-worker': resolve('src/core/quality/detector-worker.ts'),
       },
-      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      // Chunks sit beside the entries: the detector's chunk finds the worker at ./quality-detector-worker.js.
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     },
   },
 });

@@ -5,9 +5,11 @@ import { registerQueueCommand } from './commands/queue-command.js';
 import { registerSandboxCommand } from './commands/sandbox-command.js';
 import { registerSyncCommand } from './commands/sync-command.js';
 import { DATA_FLAGS, DATA_HELP } from './data-option.js';
-import { loadDeskPolicy } from '../core/policy/load-policy.js';
 
-/** The `enroll-desk` command tree. Usage errors exit with code 2. */
+/**
+ * The `enroll-desk` command tree: names, options and help only. Usage errors exit with code 2.
+ * Each command's action imports its own modules when it runs, so the CLI starts fast.
+ */
 export function buildProgram(): Command {
   const program = new Command('enroll-desk')
     .description('Enroll persons into Oz API face collections: bulk import, sync, queue status and the local Oz sandbox.')
@@ -17,8 +19,12 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run enroll-desk --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    // Fail closed: no command runs under a managed policy that does not validate.
-    .hook('preAction', () => void loadDeskPolicy());
+    // Fail closed: no command runs under a managed policy that does not validate. Loaded
+    // here, not at the top, so `--help` never loads a schema (each action loads its own code).
+    .hook('preAction', async () => {
+      const { loadDeskPolicy } = await import('../core/policy/load-policy.js');
+      loadDeskPolicy();
+    });
   registerSandboxCommand(program);
   registerQueueCommand(program);
   registerSyncCommand(program);

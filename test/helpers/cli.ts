@@ -7,11 +7,13 @@ export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export interface CliHost {
   readonly name: string;
   readonly entry: readonly string[];
+  readonly env: NodeJS.ProcessEnv;
 }
 
-export const binHost: CliHost = { name: 'bin/enroll-desk', entry: ['bin/enroll-desk'] };
+/** The npm bin, held to the bundle in out/cli: a missing or stale bundle fails the run rather than falling back to tsx. */
+export const binHost: CliHost = { name: 'bin/enroll-desk', entry: ['bin/enroll-desk'], env: { ENROLL_DESK_CLI: 'bundle' } };
 /** out/main/index.js with electron replaced by a stand-in, started as the packaged app is. */
-export const appHost: CliHost = { name: 'the app with --cli', entry: ['test/helpers/app-cli/run-app-cli.mjs'] };
+export const appHost: CliHost = { name: 'the app with --cli', entry: ['test/helpers/app-cli/run-app-cli.mjs'], env: {} };
 export const cliHosts: readonly CliHost[] = [binHost, appHost];
 
 export interface CliRun {
@@ -21,7 +23,7 @@ export interface CliRun {
 }
 
 export function runCli(host: CliHost, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  const child = spawn(process.execPath, [...host.entry, ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...host.entry, ...args], { cwd: repoRoot, env: { ...process.env, ...host.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
