@@ -72,6 +72,7 @@ export default async function benchFaceDetect(): Promise<BenchReport> {
       notes: [
         `${portraits.length} portraits and 6 group photos, ${ROUNDS} rounds each; detection runs on a copy fitted into 640 px.`,
         'Group photos cost more: facemesh runs once per face.',
+        'Leaves out: decoding the source and making the 640 px copy (the import pipeline does that), the worker’s start-up and model load, and sharp running beside it on the same cores.',
       ],
     };
   } finally {

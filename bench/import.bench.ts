@@ -156,6 +156,7 @@ export default async function importBench(): Promise<BenchReport> {
         `${DISTINCT} distinct 1200×1600 JPEGs (real face + unique stamp), hard-linked into folder-per-person trees; ${CONCURRENCY} photos in flight on both sides.`,
         'The dry run also reads metadata first (size checks, refusal reasons), flattens to sRGB and walks the folders; the bare loop does not. No thumbnail in the dry run (made at enroll time).',
         'Face-quality detection is NOT part of this comparison (no detector passed): it runs in its own worker and is benched in bench/face-detect.bench.ts.',
+        'Leaves out: face-quality detection, enrollment (confirm), encryption into the queue and upload, 12 MP photos (these are 2 MP) and process start: it times only the dry run’s sharp slice. The whole job is in import-e2e and app-import.',
         `Memory: RSS sampled every 25 ms while scanning; the ${Math.max(...SIZES)}-file tree reuses the distinct photos, so most are in-batch duplicates (still fully processed and hashed).`,
       ],
     };

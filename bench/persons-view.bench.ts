@@ -124,7 +124,10 @@ export default async function personsView(): Promise<BenchReport> {
           { metric: 'jump to the end → last row shown', value: Math.round(scrollMs), unit: 'ms' },
           { metric: 'seeding 50,000 persons into the sandbox DB', value: Math.round(seedMs), unit: 'ms' },
         ],
-        notes: ['Page size 100; only the pages under the viewport are requested, so scrolling never loads the whole collection.'],
+        notes: [
+          'Page size 100; only the pages under the viewport are requested, so scrolling never loads the whole collection.',
+          'Leaves out: Electron (browser mode in Chromium instead), real network latency (loopback), thumbnails of photos on another origin, and the cold start of the app.',
+        ],
       };
     } finally {
       await browser.close();

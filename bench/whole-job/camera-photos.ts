@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { link, mkdir, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
+import sharp, { type OutputInfo } from 'sharp';
 import { wideFaceJpegs } from '../../test/fixtures/corpus.js';
 import { createLimiter } from '../../src/core/images/limiter.js';
 
@@ -19,7 +19,7 @@ export const TWELVE_MP: PhotoSize = { width: 3000, height: 4000 };
 export const TWO_MP: PhotoSize = { width: 1200, height: 1600 };
 
 /** A real face enlarged to the camera's size with sensor-like gaussian noise, decoded to raw pixels. */
-async function noisyBase(face: Buffer, size: PhotoSize): Promise<{ data: Buffer; info: sharp.OutputInfo }> {
+async function noisyBase(face: Buffer, size: PhotoSize): Promise<{ data: Buffer; info: OutputInfo }> {
   const noise = await sharp({ create: { ...size, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 24 } } })
     .raw()
     .toBuffer();

@@ -10,6 +10,7 @@ export interface SandboxProcess {
   readonly url: string;
   readonly email: string;
   readonly password: string;
+  readonly companyId: string;
   readonly dataDir: string;
   stop(): Promise<void>;
 }
@@ -22,10 +23,13 @@ export async function startSandboxProcess(dataDir: string): Promise<SandboxProce
   });
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   for await (const line of lines) {
-    const info = JSON.parse(line) as { url: string; email: string; password: string };
+    const info = JSON.parse(line) as { url: string; email: string; password: string; company_id: string };
     lines.close();
     return {
-      ...info,
+      url: info.url,
+      email: info.email,
+      password: info.password,
+      companyId: info.company_id,
       dataDir,
       async stop() {
         child.kill('SIGTERM');
