@@ -139,6 +139,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     if (testInfo.status === testInfo.expectedStatus) await expectAccessible(page, 'end of test', testInfo);
     // Then the shared check with the shared check: header, page and Sync screen never disagree.
     if (testInfo.status === testInfo.expectedStatus) await expectOneStateWithSync(page);
+    // screenshot 'only-on-failure' photographs every page still open when its context closes
+    // (about a second each, full page): a test that passed closes its page first and skips that.
+    if (testInfo.status === testInfo.expectedStatus) await page.close();
     await context.close();
     await host.close();
     baseExpect(problems, 'errors in the page console').toEqual([]);
