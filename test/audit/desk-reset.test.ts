@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/core/app/create-app.js';
 import { processPhoto } from '../../src/core/images/process-photo.js';
 import { dispatch } from '../../src/core/ipc/dispatch.js';
-import { createSyncWorker, openQueue, type EnrollmentQueue } from '../../src/core/queue/index.js';
+import { BLOB_DIR, createSyncWorker, openQueue, type EnrollmentQueue } from '../../src/core/queue/index.js';
 import { InMemorySecretStore } from '../../src/core/secrets/in-memory-secret-store.js';
 import { KeytarSecretStore } from '../../src/core/secrets/keytar-secret-store.js';
 import { secretAccounts, type SecretStore } from '../../src/core/secrets/secret-store.js';
@@ -118,6 +119,11 @@ describe.each(stores)('photos and desk reset with the %s', (_label, makeStore) =
     const waiting = 'never-synced-collection';
     await queue.enqueueCreatePerson({ collectionId: waiting, metaData: { person_info: { first_name: NAMES[0], last_name: NAMES[1] } } }, [await queuedPhoto(45)]);
     await queue.enqueueCreatePerson({ collectionId: waiting, metaData: { person_info: { first_name: NAMES[2], last_name: NAMES[3] } } }, [await queuedPhoto(46)]);
+    // A dry run's photos, staged and not confirmed (one of the app's, one of a CLI run).
+    for (const [seed, owner] of [[48, 'app'], [49, 'cli']] as const) {
+      const p = await queuedPhoto(seed);
+      await queue.staging.stage({ sessionId: 'dry-run', owner, jpeg: p.jpeg, sha256: p.sha256, source: { size: 1, mtimeMs: 1, sourceSha256: p.sha256 } });
+    }
     expect(await secrets.get(secretAccounts.password(sb.url, demo().email))).toBe(demo().password);
     expect(await secrets.get(secretAccounts.queueKey)).not.toBeNull();
     expect(await secrets.get(secretAccounts.cacheKey)).not.toBeNull();
@@ -131,8 +137,10 @@ describe.each(stores)('photos and desk reset with the %s', (_label, makeStore) =
 
     const result = await call('desk:reset', { confirmUnsynced: 2 });
     // The enrollment that was sent, and the two that were not.
-    expect(result).toMatchObject({ queueItems: 3, unsyncedDiscarded: 2, secretsRemoved: 3 });
+    expect(result).toMatchObject({ queueItems: 3, unsyncedDiscarded: 2, secretsRemoved: 3, stagedPhotos: 2 });
     expect(result.cacheRows).toBeGreaterThan(0);
+    expect(queue.staging.count()).toBe(0);
+    expect(readdirSync(join(dataDir, BLOB_DIR))).toEqual([]);
     queue.close();
     queue = null;
 
@@ -145,7 +153,7 @@ describe.each(stores)('photos and desk reset with the %s', (_label, makeStore) =
     expect(await call('audit:verify', undefined)).toMatchObject({ ok: true });
     const [last, beforeLast] = app.context.audit.query({ limit: 2 }).entries;
     expect(beforeLast).toMatchObject({ action: 'signOut', operator: demo().email });
-    expect(last).toMatchObject({ action: 'deskReset', operator: demo().email, counts: { unsyncedDiscarded: 2, queueItems: 3, secretsRemoved: 3 } });
+    expect(last).toMatchObject({ action: 'deskReset', operator: demo().email, counts: { unsyncedDiscarded: 2, queueItems: 3, secretsRemoved: 3, stagedPhotos: 2 } });
     expect(await call('desk:unsynced', undefined)).toEqual({ unsynced: 0 });
   });
 

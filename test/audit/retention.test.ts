@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAuditLog, type AuditLog } from '../../src/core/audit/index.js';
 import { processPhoto } from '../../src/core/images/process-photo.js';
-import { createSyncWorker, openQueue, type EnrollmentQueue } from '../../src/core/queue/index.js';
+import { BLOB_DIR, createSyncWorker, openQueue, type EnrollmentQueue } from '../../src/core/queue/index.js';
 import { DAY_MS, runRetention, scheduleRetention } from '../../src/core/retention/index.js';
 import { InMemorySecretStore } from '../../src/core/secrets/in-memory-secret-store.js';
 import { CacheCipher } from '../../src/core/services/cache/cache-cipher.js';
@@ -82,12 +83,23 @@ describe('retention purge', () => {
       clock = at;
       audit.record({ action: 'photoAdded', targets: { collectionId: 'c' }, outcome: 'done' });
     }
+    // A dry run's photos, staged 25 h and 23 h ago and never confirmed: the default period is 24 h.
+    const staged = [];
+    for (const [seed, hoursAgo] of [[54, 25], [55, 23]] as const) {
+      clock = NOW - hoursAgo * 3_600_000;
+      const p = await photo(seed);
+      staged.push(await queue.staging.stage({ sessionId: `scan-${seed}`, owner: 'app', jpeg: p.jpeg, sha256: p.sha256, source: { size: 1, mtimeMs: 1, sourceSha256: p.sha256 } }));
+    }
     const before = audit.entries().length;
     clock = NOW;
 
-    const report = await runRetention({ queue, cache, audit, auditKey: async () => key, policy: () => ({ doneQueueDays: 7, cacheDays: 30, auditDays: 365 }), now: () => NOW });
+    const report = await runRetention({ queue, cache, audit, auditKey: async () => key, policy: () => ({ doneQueueDays: 7, cacheDays: 30, auditDays: 365, stagedPhotoDays: 1 }), now: () => NOW });
 
-    expect(report).toEqual({ doneQueue: 1, cache: 3 + 3 + 1 + 1, audit: 2 });
+    expect(report).toEqual({ doneQueue: 1, cache: 3 + 3 + 1 + 1, audit: 2, stagedPhotos: 1 });
+    expect(queue.staging.count()).toBe(1);
+    const blobFiles = readdirSync(join(temp.dir, 'desk', BLOB_DIR));
+    expect(blobFiles).not.toContain(`${staged[0]?.stagedId}.blob`);
+    expect(blobFiles).toContain(`${staged[1]?.stagedId}.blob`);
     const items = queue.list({ limit: 10, offset: 0 }).map((i) => i.id);
     expect(items).not.toContain(oldItem);
     expect(items).toContain(recentItem);
@@ -99,11 +111,11 @@ describe('retention purge', () => {
     const kept = audit.entries();
     expect(kept.map((e) => e.action)).toEqual(['photoAdded', 'photoAdded', 'checkpoint', 'retentionPurged']);
     expect(kept.length).toBe(before - 2 + 2);
-    expect(kept.at(-1)?.counts).toEqual({ doneQueue: 1, cache: 8, audit: 2 });
+    expect(kept.at(-1)?.counts).toEqual({ doneQueue: 1, cache: 8, audit: 2, stagedPhotos: 1 });
     expect(await audit.verify(async () => key)).toEqual({ ok: true, entries: 4 });
 
     // A second run finds nothing more and records nothing.
-    expect(await runRetention({ queue, cache, audit, auditKey: async () => key, policy: () => ({ doneQueueDays: 7, cacheDays: 30, auditDays: 365 }), now: () => NOW })).toEqual({ doneQueue: 0, cache: 0, audit: 0 });
+    expect(await runRetention({ queue, cache, audit, auditKey: async () => key, policy: () => ({ doneQueueDays: 7, cacheDays: 30, auditDays: 365, stagedPhotoDays: 1 }), now: () => NOW })).toEqual({ doneQueue: 0, cache: 0, audit: 0, stagedPhotos: 0 });
     expect(audit.entries()).toHaveLength(4);
   });
 

@@ -2,7 +2,7 @@ import type { PersonResult } from '../../shared/domain/enroll.js';
 import { assertNever } from '../../shared/result.js';
 import type { EnrollmentQueue, QueueItemView } from '../../core/queue/index.js';
 import type { Enrollment, EnrollmentSink, ScanOutcome, SubmitResult } from '../../core/services/enroll/index.js';
-import type { SubmitHooks } from '../../core/services/enroll/enrollment-sink.js';
+import type { StagedEnrollment, StagedSubmitResult, SubmitHooks } from '../../core/services/enroll/enrollment-sink.js';
 
 /** Where each person of an import stands once the drain ended. */
 export type PersonStatus = 'enrolled' | 'queued' | 'refused' | 'skipped';
@@ -22,10 +22,24 @@ export class ItemTrackingSink implements EnrollmentSink {
 
   constructor(private readonly inner: EnrollmentSink) {}
 
+  get staging(): EnrollmentSink['staging'] {
+    return this.inner.staging;
+  }
+
   async submit(enrollment: Enrollment, hooks?: SubmitHooks): Promise<SubmitResult> {
     const result = await this.inner.submit(enrollment, hooks);
-    if (result.status === 'queued') this.itemsOf.set(enrollment.enrollmentId, result.itemIds);
+    this.#track(enrollment.enrollmentId, result);
     return result;
+  }
+
+  async submitStaged(batch: readonly StagedEnrollment[]): Promise<readonly StagedSubmitResult[]> {
+    const results = await this.inner.submitStaged(batch);
+    results.forEach((r, i) => this.#track(batch[i]?.enrollmentId ?? '', r.submitted));
+    return results;
+  }
+
+  #track(enrollmentId: string, result: SubmitResult | null): void {
+    if (result?.status === 'queued') this.itemsOf.set(enrollmentId, result.itemIds);
   }
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import cliProgress from 'cli-progress';
 import type Database from 'better-sqlite3';
 import type { consentTermsOf } from '../../shared/domain/consent.js';
@@ -99,6 +100,7 @@ function enrollService(deps: ImportDeps, sink: ItemTrackingSink, detector: Retur
       return client;
     },
     sink,
+    stagingOwner: 'cli',
     readRetryBudgetMs: deps.retryMs,
     isQueued: (collectionId, sha256) => deps.queue.hasPhoto(sha256, collectionId),
     deskName: () => deps.settings.get().deskName,
@@ -120,10 +122,12 @@ export async function importInto(folder: string, options: ImportOptions, deps: I
   const detector = createFaceDetector();
   const bar = progressBar();
   const tracking = new ItemTrackingSink(new QueuedEnrollmentSink(deps.queue));
+  const service = enrollService(deps, tracking, detector);
+  // The run's staged photos are purged when it ends, whether it enqueued them or not.
+  const sessionId = randomUUID();
   try {
-    const service = enrollService(deps, tracking, detector);
     const scan = await service.scan(
-      { path: folder, manifestPath: options.manifest, collectionId: target.collectionId },
+      { path: folder, manifestPath: options.manifest, collectionId: target.collectionId, sessionId, stage: options.dryRun !== true },
       { onProgress: (p: ScanProgress) => bar.show(p.phase, p.done, p.total, p.current) },
     );
     let enqueued: Omit<ImportOutcome, 'scanId'> | null = null;
@@ -152,6 +156,7 @@ export async function importInto(folder: string, options: ImportOptions, deps: I
     print(options, input, { target, offline: deps.offlineReason, serverCheckError: scan.serverCheckError, sent, code });
     return code;
   } finally {
+    service.discardStaging({ sessionId });
     bar.stop();
     await detector.close();
   }

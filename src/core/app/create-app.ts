@@ -120,6 +120,8 @@ export async function createApp(options: AppHostOptions): Promise<App> {
   // Everything queued is made for the server and account signed in (or last signed in).
   const queue = await openQueue({ dataDir: options.dataDir, secretStore: options.secretStore, db, scope: () => session.lastScope() });
   disposers.push(() => queue.close());
+  // Dry runs do not outlive the app: what an earlier run staged and never confirmed goes now.
+  queue.staging.purgeOwner('app');
   const sync = createDeskSyncWorker({
     queue,
     db,

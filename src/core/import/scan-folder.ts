@@ -5,7 +5,7 @@ import type { QualityThresholds } from '../../shared/domain/quality-thresholds.j
 import type { PhotoQuality } from '../../shared/domain/quality.js';
 import type { CropRegion } from '../images/auto-crop.js';
 import type { PhotoProcessor } from '../images/photo-processor.js';
-import type { PhotoResult } from '../images/process-photo.js';
+import type { PhotoResult, ProcessedPhoto } from '../images/process-photo.js';
 import type { PhotoRefusal } from '../images/refusal.js';
 import type { FaceDetector } from '../quality/index.js';
 import { assessFile } from './assess-file.js';
@@ -27,6 +27,11 @@ export interface ScanOptions {
   /** Face-quality checks per photo (the app and the CLI pass one); without it no verdicts. */
   readonly detector?: FaceDetector;
   readonly thresholds?: QualityThresholds;
+  /**
+   * Keeps a photo the pipeline accepted, as it would be enrolled (the auto-crop applied),
+   * so confirm needs no second pass. A failure refuses that file with the reason.
+   */
+  readonly stage?: (path: string, processed: ProcessedPhoto) => Promise<void>;
 }
 
 export type KnownHash = 'enrolled' | 'queued' | null;
@@ -60,8 +65,11 @@ const slim = (r: PhotoResult, quality?: PhotoQuality, crop?: CropRegion): PhotoO
 /** The pipeline (no thumbnail: the enroll step makes it), then the quality checks when a detector is given. */
 async function processOne(path: string, options: ScanOptions): Promise<PhotoOutcome> {
   const processed = await options.processor.process({ path }, options.signal, { thumbnail: false });
-  if (!options.detector) return slim(processed);
-  const assessed = await assessFile(options.processor, path, processed, { detector: options.detector, thresholds: options.thresholds, signal: options.signal });
+  const assessed = options.detector
+    ? await assessFile(options.processor, path, processed, { detector: options.detector, thresholds: options.thresholds, signal: options.signal })
+    : null;
+  const final = assessed?.result ?? processed;
+  if (final.ok) await options.stage?.(path, final);
   return assessed ? slim(assessed.result, assessed.quality, assessed.crop) : slim(processed);
 }
 

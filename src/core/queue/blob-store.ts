@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { open, rename } from 'node:fs/promises';
 import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { ensurePrivateDir } from '../storage/private-files.js';
@@ -29,6 +30,21 @@ export class QueueBlobStore {
       closeSync(fd);
     }
     renameSync(tmp, this.#file(id));
+    return id;
+  }
+
+  /** As `write`, off the main thread: the dry run stages photos while sharp works. */
+  async writeAsync(plain: Uint8Array): Promise<string> {
+    const id = randomBytes(16).toString('hex');
+    const tmp = path.join(this.dir, `${id}.tmp`);
+    const file = await open(tmp, 'w', 0o600);
+    try {
+      await file.writeFile(this.#cipher.seal(plain));
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(tmp, this.#file(id));
     return id;
   }
 

@@ -1,11 +1,14 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { QueueBlobStore } from './blob-store.js';
 import { csvLine } from './csv.js';
+import { enqueueStaged } from './enqueue-staged.js';
+import { createPhotoStaging, isStagedBlob, type PhotoStaging } from './photo-staging.js';
 import { migrateQueueDb, openQueueDb } from './open-queue-db.js';
 import { QueueCipher } from './queue-crypto.js';
-import { itemSecretSchema, sha256Schema, uuidSchema, type ItemSecret } from './queue-rows.js';
+import { checkPhotos, nonEmpty, resolveEnrollmentId, withEnrollmentId } from './enqueue-checks.js';
+import { itemSecretSchema, uuidSchema, type ItemSecret } from './queue-rows.js';
 import { QueueStore, retargetProblem, type StoredItem } from './queue-store.js';
 import type { ScopeFilter } from './scope-filter.js';
 import type {
@@ -17,6 +20,8 @@ import type {
   QueuePhotoInput,
   QueueStatus,
   RetargetInput,
+  StagedEnqueueResult,
+  StagedEnrollmentInput,
 } from './queue-types.js';
 import type { DeskScope } from '../../shared/domain/desk-scope.js';
 
@@ -65,6 +70,10 @@ export interface QueueEngine {
 export interface EnrollmentQueue {
   enqueueCreatePerson(input: CreatePersonInput, photos: readonly QueuePhotoInput[]): Promise<EnqueueResult>;
   enqueueAddPhotos(input: AddPhotosInput, photos: readonly QueuePhotoInput[]): Promise<EnqueueResult>;
+  /** Confirmed persons of a dry run, from their staged photos, in one transaction (see enqueue-staged.ts); one result per input. */
+  enqueueStaged(enrollments: readonly StagedEnrollmentInput[]): Promise<readonly StagedEnqueueResult[]>;
+  /** The dry run's photos, encrypted in this queue's blob store until confirmed or purged. */
+  readonly staging: PhotoStaging;
   list(query: ListQuery): readonly QueueItemView[];
   /** Counts of one scope's items (and how many wait for another); of all items when no scope is given. */
   status(scope?: DeskScope | null): QueueStatus;
@@ -84,7 +93,7 @@ export interface EnrollmentQueue {
   /** Sent or not: items whose server copy is not confirmed (quarantined ones included). */
   unsyncedCount(): number;
   /**
-   * Forgets everything: every row, every photo file, and the key held in memory (the next
+   * Forgets everything: every row, every photo file (staged ones too), and the key held in memory (the next
    * enqueue reads the keychain again, creating a key if a desk reset deleted it). Returns
    * the items removed.
    */
@@ -108,8 +117,11 @@ export async function openQueue(opts: OpenQueueOptions): Promise<EnrollmentQueue
   if (!ownsDb) migrateQueueDb(db);
   const store = new QueueStore(db, now);
   const blobs = new QueueBlobStore(opts.dataDir, cipher);
+  const staging = createPhotoStaging(db, blobs, now);
+  const isStaged = isStagedBlob(db);
   store.recoverSyncing();
-  blobs.sweep((id) => store.isBlobReferenced(id), Date.now(), ORPHAN_MIN_AGE_MS);
+  // Staged photos are referenced too: a dry run may wait hours for its confirm.
+  blobs.sweep((id) => store.isBlobReferenced(id) || isStaged(id), Date.now(), ORPHAN_MIN_AGE_MS);
   const listeners = new Set<() => void>();
   const notify = (): void => {
     for (const l of listeners) l();
@@ -131,6 +143,7 @@ export async function openQueue(opts: OpenQueueOptions): Promise<EnrollmentQueue
 
   const queue: EnrollmentQueue = {
     engine: { store, blobs, cipher, now, notify },
+    staging,
 
     async enqueueCreatePerson(input, photos) {
       await cipher.unlock();
@@ -178,6 +191,13 @@ export async function openQueue(opts: OpenQueueOptions): Promise<EnrollmentQueue
       });
       notify();
       return { itemId: id, enrollmentId: dependsOn, created: true };
+    },
+
+    async enqueueStaged(enrollments) {
+      await cipher.unlock();
+      const results = enqueueStaged({ db, store, blobs, cipher, scope: scopeOf() }, enrollments);
+      if (results.some((r) => r.created)) notify();
+      return results;
     },
 
     list(query) {
@@ -229,6 +249,7 @@ export async function openQueue(opts: OpenQueueOptions): Promise<EnrollmentQueue
     },
 
     reset() {
+      staging.wipe();
       const removed = store.wipe();
       blobs.clear();
       cipher.forget();
@@ -276,35 +297,6 @@ export async function openQueue(opts: OpenQueueOptions): Promise<EnrollmentQueue
 function scopeOfRow(store: QueueStore, enrollmentId: string): DeskScope | null {
   const row = store.load(store.findCreateByEnrollment(enrollmentId)?.id ?? '')?.row;
   return row?.server && row.account ? { server: row.server, account: row.account } : null;
-}
-
-function resolveEnrollmentId(input: CreatePersonInput): string {
-  const inMeta = (input.metaData['enrollment'] as { id?: unknown } | undefined)?.id;
-  const chosen = input.enrollmentId ?? (typeof inMeta === 'string' ? inMeta : randomUUID());
-  if (typeof inMeta === 'string' && inMeta !== chosen) throw new RangeError('enrollmentId differs from metaData.enrollment.id.');
-  return uuidSchema.parse(chosen).toLowerCase();
-}
-
-function withEnrollmentId(metaData: Readonly<Record<string, unknown>>, enrollmentId: string): Record<string, unknown> {
-  const enrollment = metaData['enrollment'];
-  const base = typeof enrollment === 'object' && enrollment !== null ? (enrollment as Record<string, unknown>) : {};
-  return { ...metaData, enrollment: { ...base, id: enrollmentId } };
-}
-
-function checkPhotos(photos: readonly QueuePhotoInput[]): void {
-  if (photos.length === 0) throw new RangeError('At least one photo is required.');
-  const seen = new Set<string>();
-  for (const p of photos) {
-    const sha = sha256Schema.parse(p.sha256);
-    if (createHash('sha256').update(p.jpeg).digest('hex') !== sha) throw new RangeError(`Photo ${p.fileName}: sha256 does not match its bytes.`);
-    if (seen.has(sha)) throw new RangeError(`Photo ${p.fileName} is given twice.`);
-    seen.add(sha);
-  }
-}
-
-function nonEmpty(value: string, what: string): string {
-  if (value.trim() === '') throw new RangeError(`${what} is required.`);
-  return value;
 }
 
 function toView(item: StoredItem, cipher: QueueCipher | null): QueueItemView {

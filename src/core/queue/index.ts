@@ -6,3 +6,4 @@ export { BLOB_DIR } from './blob-store.js';
 export { QueueDecryptError } from './queue-crypto.js';
 export type * from './queue-types.js';
 export { MAX_FILES_PER_REQUEST, queueItemKinds, queueItemStates } from './queue-types.js';
+export type { PhotoStaging, SourceFingerprint, StagedPhoto, StagingOwner } from './photo-staging.js';

@@ -62,6 +62,29 @@ export const queueMigrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'photos staged by a dry run',
+    // The dry run's processed photos, encrypted in the blob store until confirm turns them
+    // into queue items (or a purge drops them). Nothing here names a person: the source
+    // is kept as its size, mtime and hash only.
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE staged_photos (
+          blob_id TEXT PRIMARY KEY,
+          session_id TEXT NOT NULL,
+          owner TEXT NOT NULL CHECK (owner IN ('app', 'cli')),
+          sha256 TEXT NOT NULL,
+          source_size INTEGER NOT NULL,
+          source_mtime_ms REAL NOT NULL,
+          source_sha256 TEXT NOT NULL,
+          created_at INTEGER NOT NULL
+        );
+        CREATE INDEX staged_photos_session ON staged_photos (session_id);
+        CREATE INDEX staged_photos_age ON staged_photos (owner, created_at);
+      `);
+    },
+  },
 ];
 
 /** Creates or upgrades the queue's tables in an already open desk database. */

@@ -127,3 +127,35 @@ export interface SyncedItem {
   /** The server and account it was sent to. */
   readonly scope: DeskScope | null;
 }
+
+/** A photo for `enqueueStaged`: one the dry run staged (its blob moves to the item), or new bytes (a crop made at confirm). */
+export type StagedQueuePhoto = ({ readonly stagedId: string } | { readonly jpeg: Uint8Array }) & {
+  /** Lower-case hex SHA-256 of the photo; a staged one must match what was staged. */
+  readonly sha256: string;
+  readonly tags: readonly string[];
+  /** The operator's file name, for display only (stored encrypted; never sent). */
+  readonly fileName: string;
+};
+
+/**
+ * One person of a confirmed dry run: a new person (created with the first 10 photos, the
+ * rest added by items depending on its enrollment), or photos added to a person by id.
+ */
+export type StagedEnrollmentInput =
+  | {
+      readonly collectionId: string;
+      readonly enrollmentId: string;
+      /** Becomes `person:meta_data`; `enrollment.id` is set to `enrollmentId`. */
+      readonly metaData: Readonly<Record<string, unknown>>;
+      readonly photos: readonly StagedQueuePhoto[];
+    }
+  | { readonly collectionId: string; readonly targetPersonId: string; readonly photos: readonly StagedQueuePhoto[] };
+
+export interface StagedEnqueueResult {
+  /** The items made, in order (the person item first); the existing one when this enrollment was queued before. */
+  readonly itemIds: readonly string[];
+  /** Staged photos (by SHA-256) no longer staged (purged, or queued by an earlier confirm): not queued now. */
+  readonly missing: readonly string[];
+  /** False when nothing new was queued for it. */
+  readonly created: boolean;
+}

@@ -21,6 +21,8 @@ export const settingsSchema = z.object({
       doneQueue: z.number().int().min(1).max(3650),
       cache: z.number().int().min(1).max(3650),
       audit: z.number().int().min(30).max(3650),
+      /** A dry run's photos kept for its confirm (default 1). */
+      stagedPhotos: z.number().int().min(1).max(30),
     })
     .partial()
     .optional(),

@@ -11,7 +11,7 @@ import type { EnrolledPhotos } from '../enroll/enrolled-photos.js';
 export interface DeskResetDeps {
   readonly db: Database.Database;
   /** The running queue, worker and cache: each forgets through its own API, in memory too. */
-  readonly queue: Pick<EnrollmentQueue, 'reset' | 'unsyncedCount'>;
+  readonly queue: Pick<EnrollmentQueue, 'reset' | 'unsyncedCount' | 'staging'>;
   readonly sync: Pick<SyncWorker, 'stop'>;
   readonly cache: () => Promise<Pick<DeskCache, 'wipe'>>;
   readonly enrolled: Pick<EnrolledPhotos, 'clear'>;
@@ -31,11 +31,13 @@ export interface DeskResetResult {
   readonly unsyncedDiscarded: number;
   readonly cacheRows: number;
   readonly secretsRemoved: number;
+  /** Dry-run photos staged and never confirmed. */
+  readonly stagedPhotos: number;
 }
 
 /**
  * "Forget this desk's data": signs out, then removes the queue (photos included), the
- * caches and the keychain entries (passwords, queue and cache keys). The audit log and
+ * dry runs' staged photos, the caches and the keychain entries (passwords, queue and cache keys). The audit log and
  * its key stay, and the reset is recorded in it. Unsynced items are only dropped when the
  * operator confirmed their exact number, so a count that grew in between is asked again.
  */
@@ -63,6 +65,7 @@ export async function resetDesk(deps: DeskResetDeps, input: DeskResetInput): Pro
   if (before.state === 'signedIn') await deps.session.signOut(true);
   // Nothing may be mid-upload while its rows and photo files go.
   await deps.sync.stop();
+  const stagedPhotos = deps.queue.staging.wipe();
   const queueItems = deps.queue.reset();
   const cacheRows = cache.wipe() + deps.enrolled.clear();
   deps.settings.update({ rememberedEmail: null });
@@ -71,9 +74,9 @@ export async function resetDesk(deps: DeskResetDeps, input: DeskResetInput): Pro
     action: 'deskReset',
     outcome: 'done',
     operator,
-    counts: { queueItems, unsyncedDiscarded: unsynced, cacheRows, secretsRemoved },
+    counts: { queueItems, unsyncedDiscarded: unsynced, cacheRows, secretsRemoved, stagedPhotos },
   });
-  return { queueItems, unsyncedDiscarded: unsynced, cacheRows, secretsRemoved };
+  return { queueItems, unsyncedDiscarded: unsynced, cacheRows, secretsRemoved, stagedPhotos };
 }
 
 /** Deleted rows linger in free pages and the WAL until rewritten; rewrite them now. */

@@ -15,12 +15,14 @@ import { toAppError } from '../../errors/to-app-error.js';
 import type { PhotoProcessor } from '../../images/photo-processor.js';
 import type { ProcessedPhoto } from '../../images/process-photo.js';
 import type { PersonReport, PhotoReport, ScanProgress, ScanReport } from '../../import/report.js';
+import type { StagedPhoto, StagingOwner } from '../../queue/index.js';
 import { scanFolder, type KnownHash } from '../../import/scan-folder.js';
 import type { OzClient } from '../../oz/index.js';
 import { retryTransient } from '../../queue/retry-transient.js';
-import { assessPhoto, cropToFace, toPhotoQuality, type FaceDetector } from '../../quality/index.js';
+import { assessPhoto, toPhotoQuality, type FaceDetector } from '../../quality/index.js';
 import { findDuplicates, type CheckMode, type CheckScope, type DuplicateFinderDeps } from '../duplicates/index.js';
 import { CaptureStore } from './capture-store.js';
+import { base, preparePerson, settlePerson, type ConfirmContext, type PreparedPerson } from './confirm-scan.js';
 import { decideDuplicate, type DuplicateDecision } from './duplicate-decision.js';
 import { checkOnePerson, PersonChecks } from './person-checks.js';
 import { EnrolledCheck } from './enrolled-check.js';
@@ -28,7 +30,7 @@ import { EnrolledPhotos } from './enrolled-photos.js';
 import { enrollmentMetaData, type EnrollmentSource, type QualityOverrideRecord } from './enrollment-meta.js';
 import type { EnrollmentPhoto, EnrollmentSink } from './enrollment-sink.js';
 import { indexServerPhotos, type ServerPhotoIndex } from './server-photo-index.js';
-import { stopsTheBatch } from './stop-error.js';
+import { fingerprintOf } from './source-check.js';
 
 export interface EnrollServiceDeps {
   readonly db: Database.Database;
@@ -58,6 +60,8 @@ export interface EnrollServiceDeps {
   readonly duplicates?: EnrollDuplicateDeps;
   /** Main's one connectivity state: false while the server is known unreachable, so nothing awaits it before queueing. */
   readonly reachable?: () => boolean;
+  /** Whose staged photos the dry runs make (default 'app'): each owner purges its own. */
+  readonly stagingOwner?: StagingOwner;
 }
 
 /** How long the form's and webcam's "still enrolled?" question waits for an answer: queueing never waits for a network timeout. */
@@ -77,6 +81,10 @@ export interface ScanInput {
   readonly path: string;
   readonly manifestPath?: string | undefined;
   readonly collectionId: string;
+  /** The dry run's id, which its staged photos carry (default: a new one). */
+  readonly sessionId?: string;
+  /** False: keep no photos (a dry run that will never be confirmed, e.g. CLI --dry-run). */
+  readonly stage?: boolean;
 }
 
 /** A dry run together with what it knew about photos already on the server. */
@@ -86,6 +94,10 @@ export interface ScanOutcome {
   readonly server: ServerPhotoIndex;
   /** Null when the server could be listed; otherwise why not (the desk's own record was used). */
   readonly serverCheckError: string | null;
+  /** The dry run's id (its staged photos carry it). */
+  readonly sessionId: string;
+  /** Photos kept for confirm, encrypted in the queue's blob store, by source path. */
+  readonly staged: ReadonlyMap<string, StagedPhoto>;
 }
 
 export interface ImportSelection {
@@ -164,23 +176,53 @@ export class EnrollService {
       serverCheckError = toAppError(err).message;
     }
     const check = this.#check(input.collectionId);
-    const report = await scanFolder(input.path, {
-      processor: this.deps.photos,
-      ...(input.manifestPath ? { manifest: input.manifestPath } : {}),
-      ...(opts.signal ? { signal: opts.signal } : {}),
-      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-      isKnownHash: (sha) => this.#known(input.collectionId, sha, server, check),
-      ...(this.deps.detector ? { detector: this.deps.detector, thresholds: this.#thresholds() } : {}),
-    });
-    const checked = await this.#checkDuplicates(input.collectionId, report, serverCheckError === null, opts);
-    return { collectionId: input.collectionId, report: checked, server, serverCheckError };
+    const sessionId = input.sessionId ?? randomUUID();
+    const staged = new Map<string, StagedPhoto>();
+    try {
+      const report = await scanFolder(input.path, {
+        processor: this.deps.photos,
+        ...(input.manifestPath ? { manifest: input.manifestPath } : {}),
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        isKnownHash: (sha) => this.#known(input.collectionId, sha, server, check),
+        ...(this.deps.detector ? { detector: this.deps.detector, thresholds: this.#thresholds() } : {}),
+        ...(input.stage === false ? {} : { stage: (path, processed) => this.#stage(sessionId, staged, path, processed) }),
+      });
+      this.#unstageCopies(report, staged);
+      const checked = await this.#checkDuplicates(input.collectionId, report, serverCheckError === null, staged, opts);
+      return { collectionId: input.collectionId, report: checked, server, serverCheckError, sessionId, staged };
+    } catch (err) {
+      this.#sink.staging.discardSession(sessionId);
+      throw err;
+    }
   }
 
-  /** The 1:N check over the accepted photos, each processed again exactly as it would be enrolled. */
+  /** Keeps a processed photo for confirm; the fingerprint lets confirm notice a changed file. */
+  async #stage(sessionId: string, staged: Map<string, StagedPhoto>, path: string, processed: ProcessedPhoto): Promise<void> {
+    const source = await fingerprintOf(path);
+    const owner = this.deps.stagingOwner ?? 'app';
+    staged.set(path, await this.#sink.staging.stage({ sessionId, owner, jpeg: processed.jpeg, sha256: processed.sha256, source }));
+  }
+
+  /** A second copy of a photo in the same import is never enrolled: its staged copy goes now. */
+  #unstageCopies(report: ScanReport, staged: Map<string, StagedPhoto>): void {
+    const copies = report.persons.flatMap((p) => p.photos).filter((p) => p.reason === 'duplicate_in_batch');
+    const ids = copies.map((p) => staged.get(p.path)?.stagedId).filter((id): id is string => id !== undefined);
+    this.#sink.staging.discard(ids);
+    for (const p of copies) staged.delete(p.path);
+  }
+
+  /** Forgets the dry run's staged photos (cancelled, replaced, or the CLI run is over). */
+  discardStaging(scan: Pick<ScanOutcome, 'sessionId'>): number {
+    return this.#sink.staging.discardSession(scan.sessionId);
+  }
+
+  /** The 1:N check over the accepted photos, exactly as they would be enrolled (the staged copy, else processed again). */
   async #checkDuplicates(
     collectionId: string,
     report: ScanReport,
     reachable: boolean,
+    staged: ReadonlyMap<string, StagedPhoto>,
     opts: { readonly signal?: AbortSignal; readonly onProgress?: (p: ScanProgress) => void },
   ): Promise<ScanReport> {
     const dup = this.deps.duplicates;
@@ -192,6 +234,8 @@ export class EnrollService {
         collectionId,
         mode,
         load: async (photo, signal) => {
+          const kept = staged.get(photo.path);
+          if (kept !== undefined) return { jpeg: this.#sink.staging.read(kept.stagedId), sha256: kept.sha256 };
           const result = await this.deps.photos.process({ path: photo.path }, signal, { thumbnail: false, ...(photo.crop ? { crop: photo.crop } : {}) });
           return result.ok ? { jpeg: result.jpeg, sha256: result.sha256 } : null;
         },
@@ -261,24 +305,22 @@ export class EnrollService {
     return decision;
   }
 
-  /** Enrolls the selected persons of a dry run one by one; never throws for one person's failure. */
+  /**
+   * Queues the selected persons of a dry run from its staged photos, all in one queue
+   * transaction (no second pass through sharp); never throws for one person's failure.
+   */
   async enrollScan(scan: ScanOutcome, selection: ImportSelection, hooks: ImportHooks = {}): Promise<Omit<ImportOutcome, 'scanId'>> {
     const terms = this.#requireConsent(selection.consent);
     const excluded = new Set(selection.excluded ?? []);
     const persons = scan.report.persons.filter((p) => !excluded.has(p.key));
-    const results: PersonResult[] = [];
-    let stopped: string | null = null;
+    const ctx = this.#confirmContext(scan, terms, hooks);
+    const prepared: PreparedPerson[] = [];
     for (const [index, person] of persons.entries()) {
       hooks.onProgress?.({ done: index, total: persons.length, current: displayName(person.name) });
-      const result: PersonResult & { readonly stop?: boolean } =
-        stopped !== null || hooks.signal?.aborted
-          ? skipped(person, stopped === null ? 'Not attempted: the import was cancelled.' : `Not attempted: ${stopped}`)
-          : await this.#enrollScannedPerson(scan, person, selection, terms, hooks);
-      if (result.status === 'failed' && result.stop) stopped = result.message;
-      const { stop: _stop, ...view } = result;
-      results.push(view);
-      hooks.onPerson?.(view);
+      prepared.push(hooks.signal?.aborted ? { kind: 'decided', result: base(person, 'skipped', 'Not attempted: the import was cancelled.') } : await preparePerson(ctx, scan, person, selection));
     }
+    const results = await this.#queuePrepared(ctx, prepared);
+    for (const r of results) hooks.onPerson?.(r);
     hooks.onProgress?.({ done: persons.length, total: persons.length });
     const count = (status: PersonResult['status']) => results.filter((r) => r.status === status).length;
     return {
@@ -291,6 +333,36 @@ export class EnrollService {
         photos: results.reduce((n, r) => n + (r.status === 'enrolled' || r.status === 'queued' ? r.photos.length : 0), 0),
       },
       results,
+    };
+  }
+
+  /** The one transaction for every prepared person; if it fails, each of them fails with its reason. */
+  async #queuePrepared(ctx: ConfirmContext, prepared: readonly PreparedPerson[]): Promise<PersonResult[]> {
+    const queued = prepared.filter((p): p is Extract<PreparedPerson, { kind: 'queue' }> => p.kind === 'queue');
+    let answers: readonly ({ readonly error: unknown } | Awaited<ReturnType<EnrollmentSink['submitStaged']>>[number])[];
+    try {
+      answers = queued.length === 0 ? [] : await this.#sink.submitStaged(queued.map((p) => p.enrollment));
+    } catch (err) {
+      answers = queued.map(() => ({ error: err }));
+    }
+    const byPerson = new Map(queued.map((p, i) => [p, answers[i] ?? { error: new Error('The queue gave no answer for this person.') }]));
+    return prepared.map((p) => (p.kind === 'decided' ? p.result : settlePerson(ctx, p, byPerson.get(p) ?? { error: null })));
+  }
+
+  #confirmContext(scan: ScanOutcome, terms: ConsentTerms, hooks: ImportHooks): ConfirmContext {
+    const source: EnrollmentSource = scan.report.layout === 'manifest' ? 'manifest' : 'folder';
+    return {
+      sink: this.#sink,
+      photos: this.deps.photos,
+      terms,
+      signal: hooks.signal,
+      onThumbnail: hooks.onThumbnail,
+      meta: (enrollmentId, person, overrides) => this.#meta(enrollmentId, person.name, terms, source, person.externalId, person.key, overrides),
+      knownPerson: (sha256) => this.#knownPerson(scan, sha256),
+      queued: (enrollmentId, overrides, decision) => {
+        this.#reportOverrides(scan.collectionId, enrollmentId, overrides);
+        if (decision.override) this.deps.duplicates?.onOverride?.({ collectionId: scan.collectionId, enrollmentId, personId: decision.override.of }, decision.override.note);
+      },
     };
   }
 
@@ -436,130 +508,7 @@ export class EnrollService {
     return this.enrolled.find(scan.collectionId, sha256)?.personId ?? scan.server.get(sha256) ?? null;
   }
 
-  /**
-   * The photo as the dry run judged it (same auto-crop, same hash), or why not. "Keep the
-   * largest face" crops the group photo around the face the dry run found, and runs the
-   * crop through the pipeline again.
-   */
-  async #prepareScanned(photo: PhotoReport, keepLargestFace: boolean, signal: AbortSignal | undefined): Promise<ProcessedPhoto | string> {
-    const result = await this.deps.photos.process({ path: photo.path }, signal, photo.crop ? { crop: photo.crop } : {});
-    if (!result.ok) return result.message;
-    if (result.sha256 !== photo.sha256) return 'the file changed since the dry run; scan again.';
-    const face = photo.quality?.face;
-    if (!keepLargestFace || !face) return result;
-    const crop = await cropToFace(result.jpeg, face.box);
-    const cropped = await this.deps.photos.process({ bytes: crop.jpeg }, signal);
-    return cropped.ok ? cropped : `the crop to the largest face was refused: ${cropped.message}`;
-  }
-
-  async #enrollScannedPerson(
-    scan: ScanOutcome,
-    person: PersonReport,
-    selection: ImportSelection,
-    terms: ConsentTerms,
-    hooks: ImportHooks,
-  ): Promise<PersonResult & { readonly stop?: boolean }> {
-    const allow = selection.allowDuplicates === true;
-    const decision: DuplicateDecision = allow ? { kind: 'proceed', addTo: null, override: null } : decideDuplicate(person.possibleDuplicates ?? [], selection.duplicateChoices?.[person.key]);
-    if (decision.kind === 'skip') return skipped(person, decision.message);
-    const keepLargest = new Set(selection.keepLargestFace ?? []);
-    const overrideOf = (p: PhotoReport): QualityOverride | undefined => selection.qualityOverrides?.[p.path];
-    const candidates = person.photos.filter((p) => p.status === 'accepted' || (allow && p.status === 'duplicate' && p.reason !== 'duplicate_in_batch'));
-    // A flagged photo is enrolled only when the operator accepted it (with a note) or cropped it to one face.
-    const wanted = candidates.filter((p) => isQualityAccepted(p.quality, overrideOf(p), keepLargest.has(p.path)));
-    const held = candidates.filter((p) => !wanted.includes(p)).map((p) => `${p.fileName}: not enrolled, flagged by the quality check (${p.quality?.issues[0]?.message ?? 'quality'}).`);
-    // Resuming: photos of this person already enrolled pin the person the rest is added to.
-    const target = allow
-      ? null
-      : (decision.addTo ?? person.photos
-          .filter((p) => p.reason === 'already_enrolled' && p.sha256 !== undefined)
-          .map((p) => this.#knownPerson(scan, p.sha256 ?? ''))
-          .find((id): id is string => id !== null) ?? null);
-    if (wanted.length === 0) {
-      const why =
-        held.length > 0
-          ? `No photo passed the quality check; accept one with a note to enroll this person. ${held.join(' ')}`
-          : person.photos.some((p) => p.status === 'duplicate')
-            ? 'All photos are already enrolled.'
-            : 'No usable photo.';
-      return { ...skipped(person, why), personId: target };
-    }
-    const photos: (EnrollmentPhoto & { readonly order: number; readonly fileName: string })[] = [];
-    const overrides: QualityOverrideRecord[] = [];
-    const problems: string[] = [...held];
-    await Promise.all(
-      wanted.map(async (p, order) => {
-        const prepared = await this.#prepareScanned(p, keepLargest.has(p.path), hooks.signal);
-        if (typeof prepared === 'string') {
-          problems.push(`${p.fileName}: ${prepared}`);
-          return;
-        }
-        photos.push({ jpeg: prepared.jpeg, sha256: prepared.sha256, tags: selection.tagOverrides?.[p.path] ?? p.tags, order, fileName: p.fileName });
-        if (prepared.thumbnail) hooks.onThumbnail?.(prepared.sha256, prepared.thumbnail);
-        const override = overrideOf(p);
-        const needed = codesNeedingOverride(p.quality, keepLargest.has(p.path));
-        if (override && needed.length > 0) overrides.push({ sha256: prepared.sha256, codes: needed, note: override.note });
-      }),
-    );
-    // Keep the dry run's file order (processing finishes out of order).
-    photos.sort((a, b) => a.order - b.order);
-    const fileNameOf = new Map(photos.map((p) => [p.sha256, p.fileName]));
-    const message = problems.length > 0 ? problems.join(' ') : null;
-    if (photos.length === 0) return { ...base(person, 'failed', message), personId: target };
-
-    const enrollmentId = randomUUID();
-    const source: EnrollmentSource = scan.report.layout === 'manifest' ? 'manifest' : 'folder';
-    const sentOverrides = overrides.filter((o) => photos.some((p) => p.sha256 === o.sha256));
-    const metaData = this.#meta(enrollmentId, person.name, terms, source, person.externalId, person.key, sentOverrides);
-    const confirmed: string[] = [];
-    let personId = target;
-    try {
-      const submitted = await this.#sink.submit(
-        {
-          enrollmentId,
-          collectionId: scan.collectionId,
-          metaData,
-          photos: photos.map(({ jpeg, sha256, tags }) => ({ jpeg, sha256, tags })),
-          ...(target === null ? {} : { targetPersonId: target }),
-        },
-        {
-          ...(hooks.signal ? { signal: hooks.signal } : {}),
-          onConfirmed: (id, hashes) => {
-            personId = id;
-            confirmed.push(...hashes);
-            this.enrolled.record(scan.collectionId, { personId: id, enrollmentId }, hashes);
-          },
-        },
-      );
-      this.#reportOverrides(scan.collectionId, enrollmentId, sentOverrides);
-      if (decision.override) this.deps.duplicates?.onOverride?.({ collectionId: scan.collectionId, enrollmentId, personId: decision.override.of }, decision.override.note);
-      const sent = photos.map((p) => ({ fileName: fileNameOf.get(p.sha256) ?? p.sha256, sha256: p.sha256, tags: p.tags }));
-      return {
-        ...base(person, submitted.status, message),
-        enrollmentId,
-        personId: submitted.status === 'enrolled' ? submitted.personId : null,
-        itemId: submitted.status === 'queued' ? submitted.itemId : null,
-        photos: sent,
-      };
-    } catch (err) {
-      const error = toAppError(err);
-      const partly = confirmed.length > 0 ? ` ${confirmed.length} of ${photos.length} photos reached the server; run the import again to add the rest.` : '';
-      return {
-        ...base(person, 'failed', `${error.message}${partly}${message ? ` ${message}` : ''}`),
-        enrollmentId,
-        personId,
-        photos: photos.filter((p) => confirmed.includes(p.sha256)).map((p) => ({ fileName: fileNameOf.get(p.sha256) ?? p.sha256, sha256: p.sha256, tags: p.tags })),
-        stop: stopsTheBatch(error),
-      };
-    }
-  }
 }
-
-function base(person: PersonReport, status: PersonResult['status'], message: string | null): PersonResult {
-  return { key: person.key, name: person.name, status, enrollmentId: null, personId: null, itemId: null, photos: [], message };
-}
-
-const skipped = (person: PersonReport, message: string): PersonResult => base(person, 'skipped', message);
 
 /** A frame the camera delivered mirrored is turned the right way round before the pipeline. */
 async function unmirror(bytes: Buffer): Promise<Buffer> {

@@ -1,4 +1,5 @@
 import type { OzTag } from '../../../shared/domain/tags.js';
+import type { PhotoStaging } from '../../queue/index.js';
 
 export interface EnrollmentPhoto {
   readonly jpeg: Uint8Array;
@@ -27,12 +28,36 @@ export interface SubmitHooks {
   readonly signal?: AbortSignal;
 }
 
+/** A photo of a confirmed dry run: the one it staged, or new bytes (a crop made at confirm). */
+export type StagedEnrollmentPhoto = ({ readonly stagedId: string } | { readonly jpeg: Uint8Array }) & {
+  readonly sha256: string;
+  readonly tags: readonly OzTag[];
+};
+
+/** One confirmed person of a dry run, from its staged photos. */
+export interface StagedEnrollment extends Omit<Enrollment, 'photos'> {
+  readonly photos: readonly StagedEnrollmentPhoto[];
+}
+
+export interface StagedSubmitResult {
+  /** Null when nothing of it was queued: every photo gone (`missing`), or it failed (`error`). */
+  readonly submitted: SubmitResult | null;
+  /** Photos (by SHA-256) no longer staged, so not queued. */
+  readonly missing: readonly string[];
+  /** Why it failed, from a sink that answers once the server decided. */
+  readonly error?: unknown;
+}
+
 /**
  * Where enrollments go. The product has one: the durable queue, sent by the sync worker
  * (app, browser mode and CLI alike); tests may wait for that worker before answering.
  */
 export interface EnrollmentSink {
   submit(enrollment: Enrollment, hooks?: SubmitHooks): Promise<SubmitResult>;
+  /** Where the dry run stages its photos (the queue's blob store). */
+  readonly staging: PhotoStaging;
+  /** A whole confirmed dry run at once (the queue: one transaction); one result per enrollment, in order. */
+  submitStaged(batch: readonly StagedEnrollment[]): Promise<readonly StagedSubmitResult[]>;
 }
 
 /** Oz takes at most this many files in one person or person-images request. */

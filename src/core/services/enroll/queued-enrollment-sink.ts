@@ -1,7 +1,24 @@
-import type { EnrollmentQueue, QueuePhotoInput } from '../../queue/index.js';
-import { FILES_PER_REQUEST, uploadNameOf, type Enrollment, type EnrollmentPhoto, type EnrollmentSink, type SubmitResult } from './enrollment-sink.js';
+import type { EnrollmentQueue, PhotoStaging, QueuePhotoInput, StagedEnrollmentInput } from '../../queue/index.js';
+import {
+  FILES_PER_REQUEST,
+  uploadNameOf,
+  type Enrollment,
+  type EnrollmentPhoto,
+  type EnrollmentSink,
+  type StagedEnrollment,
+  type StagedSubmitResult,
+  type SubmitResult,
+} from './enrollment-sink.js';
 
 const toQueued = (p: EnrollmentPhoto): QueuePhotoInput => ({ jpeg: p.jpeg, sha256: p.sha256, tags: p.tags, fileName: uploadNameOf(p.sha256) });
+
+function toStagedInput(e: StagedEnrollment): StagedEnrollmentInput {
+  const photos = e.photos.map((p) => ({ ...p, fileName: uploadNameOf(p.sha256) }));
+  const { collectionId } = e;
+  return e.targetPersonId === undefined
+    ? { collectionId, enrollmentId: e.enrollmentId, metaData: e.metaData, photos }
+    : { collectionId, targetPersonId: e.targetPersonId, photos };
+}
 
 /**
  * Persists the enrollment in the offline queue (encrypted) and answers at once; the sync
@@ -15,6 +32,20 @@ export class QueuedEnrollmentSink implements EnrollmentSink {
     /** Called once the enrollment is safely queued, e.g. to wake the sync worker. */
     private readonly afterQueued: () => void = () => undefined,
   ) {}
+
+  get staging(): PhotoStaging {
+    return this.queue.staging;
+  }
+
+  /** The same items as `submit` per person, for the whole batch in one transaction, from the staged photos. */
+  async submitStaged(batch: readonly StagedEnrollment[]): Promise<readonly StagedSubmitResult[]> {
+    const results = await this.queue.enqueueStaged(batch.map(toStagedInput));
+    if (results.some((r) => r.created)) this.afterQueued();
+    return results.map((r) => ({
+      submitted: r.itemIds.length === 0 ? null : { status: 'queued', itemId: r.itemIds[0] ?? '', itemIds: r.itemIds },
+      missing: r.missing,
+    }));
+  }
 
   async submit(enrollment: Enrollment): Promise<SubmitResult> {
     const photos = enrollment.photos.map(toQueued);

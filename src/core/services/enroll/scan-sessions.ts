@@ -18,19 +18,21 @@ interface Session {
   outcome: ScanOutcome | null;
   error: { readonly code: string; readonly message: string } | null;
   enrolling: boolean;
+  /** Cancelled or replaced: its staged photos go once the dry run has stopped writing them. */
+  dropStaging: boolean;
   readonly thumbnails: Map<string, Buffer>;
 }
 
 /** Progress events at most this often (the last one always goes out). */
 const PROGRESS_INTERVAL_MS = 100;
-/** Finished dry runs kept for confirmation; a new scan drops the oldest. */
-const KEEP_SESSIONS = 4;
 /** Thumbnails of enrolled photos kept per scan (~15 kB each); older ones are rebuilt from the file. */
 const KEEP_THUMBNAILS = 400;
 
 /**
  * Dry runs running in main, by id: the renderer starts one, follows its progress events,
- * cancels it or confirms it. Reports hold metadata only, so keeping a few is cheap.
+ * cancels it or confirms it. Each dry run's photos are staged in the queue's blob store;
+ * a new scan replaces the earlier ones (unless one is being enrolled), and a cancelled or
+ * replaced dry run's staged photos are purged.
  */
 export class ScanSessions {
   readonly #sessions = new Map<string, Session>();
@@ -49,13 +51,14 @@ export class ScanSessions {
       outcome: null,
       error: null,
       enrolling: false,
+      dropStaging: false,
       thumbnails: new Map(),
     };
+    this.#replaceAll();
     this.#sessions.set(session.id, session);
-    this.#prune();
     const emit = throttled((p: ImportProgress) => this.events.progress(p));
     void this.service
-      .scan(input, {
+      .scan({ ...input, sessionId: session.id }, {
         signal: session.controller.signal,
         onProgress: (p) => emit({ scanId: session.id, ...p }, p.phase !== 'scanning' && p.done === p.total),
       })
@@ -70,19 +73,22 @@ export class ScanSessions {
           session.state = 'failed';
         },
       )
-      .finally(() => this.events.finished(this.result(session.id)));
+      .finally(() => {
+        if (session.dropStaging) this.#discard(session);
+        this.events.finished(resultOf(session));
+      });
     return { scanId: session.id };
   }
 
   result(scanId: string): ScanResult {
-    const s = this.#get(scanId);
-    return { scanId: s.id, collectionId: s.collectionId, state: s.state, report: s.outcome?.report ?? null, error: s.error };
+    return resultOf(this.#get(scanId));
   }
 
-  /** Stops a running dry run; its report then covers the files finished before. */
+  /** Stops a running dry run; its report then covers the files finished before, and its staged photos are purged. */
   cancel(scanId: string): { cancelled: boolean } {
     const s = this.#get(scanId);
     if (s.state !== 'running') return { cancelled: false };
+    s.dropStaging = true;
     s.controller.abort();
     return { cancelled: true };
   }
@@ -118,9 +124,9 @@ export class ScanSessions {
     return { dataUrl: `data:image/jpeg;base64,${thumb.toString('base64')}` };
   }
 
-  /** Stops every running dry run (app shutdown). */
+  /** Stops every dry run and purges what they staged (app shutdown). */
   dispose(): void {
-    for (const s of this.#sessions.values()) s.controller.abort();
+    for (const s of this.#sessions.values()) this.#drop(s);
   }
 
   #get(scanId: string): Session {
@@ -129,12 +135,32 @@ export class ScanSessions {
     return s;
   }
 
-  #prune(): void {
-    for (const s of this.#sessions.values()) {
-      if (this.#sessions.size <= KEEP_SESSIONS) return;
-      if (s.state !== 'running' && !s.enrolling) this.#sessions.delete(s.id);
+  /** A new dry run replaces the earlier ones; one being enrolled stays until it is done. */
+  #replaceAll(): void {
+    for (const s of this.#sessions.values()) if (!s.enrolling) this.#drop(s);
+  }
+
+  #drop(s: Session): void {
+    this.#sessions.delete(s.id);
+    if (s.state === 'running') {
+      s.dropStaging = true;
+      s.controller.abort();
+    } else {
+      this.#discard(s);
     }
   }
+
+  #discard(s: Session): void {
+    try {
+      this.service.discardStaging({ sessionId: s.id });
+    } catch {
+      // The desk database is closed (the app is stopping): the purge at the next start removes them.
+    }
+  }
+}
+
+function resultOf(s: Session): ScanResult {
+  return { scanId: s.id, collectionId: s.collectionId, state: s.state, report: s.outcome?.report ?? null, error: s.error };
 }
 
 function throttled(send: (p: ImportProgress) => void): (p: ImportProgress, force: boolean) => void {

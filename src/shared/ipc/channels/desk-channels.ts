@@ -6,6 +6,7 @@ export const deskResetResultSchema = z.object({
   unsyncedDiscarded: z.number().int().nonnegative(),
   cacheRows: z.number().int().nonnegative(),
   secretsRemoved: z.number().int().nonnegative(),
+  stagedPhotos: z.number().int().nonnegative(),
 });
 export type DeskResetResult = z.infer<typeof deskResetResultSchema>;
 

@@ -80,7 +80,7 @@ describe('audit slice', () => {
       'desk:unsynced': () => ok({ unsynced }),
       'desk:reset': (input) =>
         input.confirmUnsynced === unsynced || unsynced === 0
-          ? ok({ queueItems: unsynced, unsyncedDiscarded: unsynced, cacheRows: 4, secretsRemoved: 3 })
+          ? ok({ queueItems: unsynced, unsyncedDiscarded: unsynced, cacheRows: 4, secretsRemoved: 3, stagedPhotos: 0 })
           : fail('CONFLICT', `${unsynced} enrollments have not reached the server.`, { unsynced }),
     });
     const store = createAppStore(ipc);
