@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createApp } from '../core/app/create-app.js';
+import { createApp, type AppHostOptions } from '../core/app/create-app.js';
 import { envProxyFetch } from '../core/net/env-proxy-fetch.js';
 import type { EventSink } from '../core/ipc/handler-table.js';
 import type { SecretStore } from '../core/secrets/secret-store.js';
@@ -15,6 +15,8 @@ export interface WebHostOptions {
   readonly secretStore?: SecretStore;
   /** A native folder dialog, where the machine running the host has one to offer (none by default). */
   readonly chooseFolder?: () => Promise<string | null>;
+  /** The sync worker's retry timing (default: the app's; tests probe sooner so they wait less). */
+  readonly syncTiming?: AppHostOptions['syncTiming'];
 }
 
 export interface WebHost {
@@ -47,6 +49,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // Like the CLI: HTTPS_PROXY/NO_PROXY and NODE_EXTRA_CA_CERTS, as IT sets them for the desk.
     fetch: envProxyFetch(),
     ...(options.chooseFolder ? { chooseFolder: options.chooseFolder } : {}),
+    ...(options.syncTiming ? { syncTiming: options.syncTiming } : {}),
   });
   try {
     const server = await startWebServer({ handlers: app.handlers, rendererDir: options.rendererDir, port: options.port ?? 0 });

@@ -11,6 +11,8 @@ import { expectOneStateWithSync } from './one-state.js';
 import { startSwitchableSandbox, type SwitchableSandbox } from '../helpers/switchable-sandbox.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+/** How often the desk asks an unreachable server whether it is back (the app's default is 15 s). */
+const E2E_PROBE_INTERVAL_MS = 1_000;
 const electronInstalled = existsSync(path.join(root, 'node_modules', 'electron', 'path.txt'));
 
 export type SandboxServer = SwitchableSandbox;
@@ -116,6 +118,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       rendererDir: path.join(root, 'out', 'renderer'),
       secretStore: new InMemorySecretStore(),
       ...(folderDialog === undefined ? {} : { chooseFolder: () => Promise.resolve(folderDialog) }),
+      // The server is back within a second, not the product's 15 s probe: the same path, less waiting.
+      syncTiming: { probeIntervalMs: E2E_PROBE_INTERVAL_MS },
     }).finally(() => {
       if (before === undefined) delete process.env['ENROLL_DESK_POLICY'];
       else process.env['ENROLL_DESK_POLICY'] = before;
