@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { faceJpegs } from '../test/fixtures/corpus.js';
 import { createLimiter } from '../src/core/images/limiter.js';
 import { createPhotoProcessor } from '../src/core/images/photo-processor.js';
-import { DEFAULT_PHOTO_LIMITS } from '../src/core/images/process-photo.js';
+import { DEFAULT_PHOTO_LIMITS } from '../src/core/images/photo-limits.js';
 import { scanFolder } from '../src/core/import/scan-folder.js';
 import type { BenchReport, BenchRow } from './bench-report.js';
 

@@ -1,4 +1,5 @@
-import { assessPhoto } from '../../src/core/quality/assess-photo.js';
+import { preparePhoto } from '../../src/core/images/prepare-photo.js';
+import { assessPhoto, assessPixels } from '../../src/core/quality/assess-photo.js';
 import type { FaceDetector } from '../../src/core/quality/face-detector.js';
 import type { QualityThresholds } from '../../src/shared/domain/quality-thresholds.js';
 import { QUALITY_CODES, type QualityAssessment, type QualityCode } from '../../src/shared/domain/quality.js';
@@ -28,11 +29,20 @@ export interface EvalReport {
   readonly falseFlagRate: number;
 }
 
+/**
+ * The gate as the desk runs it: through the pipeline, judged on the pixels the upload JPEG
+ * is encoded from. The few photos the pipeline refuses (too small) are judged on their own pixels.
+ */
+async function judge(detector: FaceDetector, jpeg: Buffer, thresholds?: QualityThresholds): Promise<QualityAssessment> {
+  const prepared = await preparePhoto({ bytes: jpeg }, {}, { thumbnail: false });
+  return prepared.ok ? assessPixels(detector, prepared, thresholds) : assessPhoto(detector, jpeg, thresholds);
+}
+
 /** Runs the gate on every photo of the set (one at a time, the detector's own pace). */
 export async function judgeEvalSet(detector: FaceDetector, photos: readonly EvalPhoto[], thresholds?: QualityThresholds): Promise<readonly Verdict[]> {
   const verdicts: Verdict[] = [];
   for (const photo of photos) {
-    const a = await assessPhoto(detector, photo.jpeg, thresholds);
+    const a = await judge(detector, photo.jpeg, thresholds);
     verdicts.push({ photo, codes: a.issues.map((i) => i.code), assessment: a });
   }
   return verdicts;

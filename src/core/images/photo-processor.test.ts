@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { uniqueFace } from '../../../test/fixtures/corpus.js';
 import { createPhotoProcessor } from './photo-processor.js';
-import { processPhoto, type PhotoInput, type PhotoLimits } from './process-photo.js';
+import type { PhotoInput } from './load-source.js';
+import type { PhotoLimits } from './photo-limits.js';
+import { processPhoto } from './process-photo.js';
 
 describe('createPhotoProcessor', () => {
   it('keeps at most 2 real photos in flight', async () => {

@@ -1,9 +1,17 @@
 import { createLimiter } from './limiter.js';
-import { processPhoto, type PhotoInput, type PhotoLimits, type PhotoResult, type PhotoSteps } from './process-photo.js';
+import type { PhotoInput } from './load-source.js';
+import type { PhotoLimits } from './photo-limits.js';
+import { preparePhoto, type PreparedResult } from './prepare-photo.js';
+import { processPhoto, type PhotoResult, type PhotoSteps } from './process-photo.js';
 
 export interface PhotoProcessor {
   /** Queues one photo; rejects with the signal's reason if cancelled before its turn. */
   process(input: PhotoInput, signal?: AbortSignal, steps?: PhotoSteps): Promise<PhotoResult>;
+  /**
+   * The same pipeline, also keeping the decoded pixels and the detection copy. The slot is
+   * released as soon as the pixels are ready, so detection runs while sharp takes the next photo.
+   */
+  prepare(input: PhotoInput, signal?: AbortSignal, steps?: PhotoSteps): Promise<PreparedResult>;
   readonly concurrency: number;
   readonly active: number;
   readonly queued: number;
@@ -23,13 +31,14 @@ export function createPhotoProcessor(options: PhotoProcessorOptions = {}): Photo
   const limiter = createLimiter(concurrency);
   const run = options.run ?? processPhoto;
   const limits = options.limits ?? {};
+  const inTurn = <T>(signal: AbortSignal | undefined, task: () => Promise<T>): Promise<T> =>
+    limiter.run(async () => {
+      signal?.throwIfAborted();
+      return task();
+    });
   return {
-    process(input, signal, steps = {}) {
-      return limiter.run(async () => {
-        signal?.throwIfAborted();
-        return run(input, limits, steps);
-      });
-    },
+    process: (input, signal, steps = {}) => inTurn(signal, () => run(input, limits, steps)),
+    prepare: (input, signal, steps = {}) => inTurn(signal, () => preparePhoto(input, limits, steps)),
     concurrency,
     get active() {
       return limiter.active;

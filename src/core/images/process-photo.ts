@@ -1,12 +1,17 @@
 import { createHash } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
-import sharp, { type Metadata } from 'sharp';
+import sharp from 'sharp';
 import { orientationTagFor, type OrientationTag } from '../../shared/domain/tags.js';
-import type { CropRegion } from './auto-crop.js';
-import { refuse, type PhotoRefusal } from './refusal.js';
-import { SNIFF_BYTES, sniffFormat, type SupportedFormat, type UnsupportedFormat } from './sniff.js';
+import type { CropRegion, ImageSize } from './auto-crop.js';
+import { loadSource, type PhotoInput, type SourceFingerprint } from './load-source.js';
+import { DEFAULT_PHOTO_LIMITS, type PhotoLimits } from './photo-limits.js';
+import { detectionCopy, fromPixels, type DetectionCopy, type RawPixels } from './pixels.js';
+import type { PhotoRefusal } from './refusal.js';
+import type { SupportedFormat } from './sniff.js';
+import { checkDimensions, checkFormat, classifyDecodeError, describeChanges, orientedSize } from './source-checks.js';
 
-export type PhotoInput = { readonly bytes: Buffer } | { readonly path: string };
+// Callers of the pipeline import its input and limits from here too.
+export { DEFAULT_PHOTO_LIMITS, type PhotoLimits } from './photo-limits.js';
+export type { PhotoInput, SourceFingerprint } from './load-source.js';
 
 export interface ProcessedPhoto {
   readonly ok: true;
@@ -20,6 +25,8 @@ export interface ProcessedPhoto {
   readonly sourceFormat: SupportedFormat;
   readonly orientationTag: OrientationTag;
   readonly notes: readonly string[];
+  /** The source as it was read, to tell later whether the file changed. */
+  readonly source: SourceFingerprint;
 }
 
 export type PhotoResult = ProcessedPhoto | PhotoRefusal;
@@ -32,210 +39,95 @@ export interface PhotoSteps {
   readonly thumbnail?: boolean;
 }
 
-export interface PhotoLimits {
-  readonly maxFileBytes: number;
-  readonly maxInputPixels: number;
-  readonly minShortSide: number;
-  readonly maxSide: number;
-  readonly quality: number;
-  readonly thumbnailSize: number;
+/** One decode of the source and everything made from it; pixels and bytes are the caller's to drop. */
+export interface DecodedPhoto {
+  readonly ok: true;
+  readonly photo: ProcessedPhoto;
+  /** The upright, fitted, flattened sRGB pixels the JPEG was encoded from. */
+  readonly pixels: RawPixels;
+  /** The upright source's size (the crop's coordinates). */
+  readonly sourceSize: ImageSize;
+  /** The file's bytes as read, so an auto-crop needs no second read. */
+  readonly sourceBytes: Buffer;
+  /** The ≤ 640 px RGB copy for the face detector (null unless asked for). */
+  readonly detection: DetectionCopy | null;
 }
 
-export const DEFAULT_PHOTO_LIMITS: PhotoLimits = {
-  maxFileBytes: 50 * 1024 * 1024,
-  maxInputPixels: 100_000_000,
-  minShortSide: 480,
-  maxSide: 1920,
-  quality: 90,
-  thumbnailSize: 256,
-};
-
-const MB = 1024 * 1024;
-
-const UNSUPPORTED_MESSAGES: Readonly<Record<UnsupportedFormat, string>> = {
-  heic: "HEIC photos (iPhone) are not supported: export as JPEG, or set the iPhone camera to 'Most Compatible'.",
-  svg: 'SVG files are vector drawings, not photos: use a camera photo (JPEG or PNG).',
-  bmp: 'BMP images are not supported: save the photo as JPEG or PNG.',
-  pdf: 'PDF documents are not photos: export the page as a JPEG or PNG image.',
-  psd: 'Photoshop (PSD) files are not supported: export the photo as JPEG.',
-  jpeg2000: 'JPEG 2000 images are not supported: save the photo as a regular JPEG.',
-  jpegxl: 'JPEG XL images are not supported: save the photo as a regular JPEG.',
-  ico: 'Icon (ICO) files are not photos: use a camera photo (JPEG or PNG).',
-};
-
-type Loaded =
-  | { readonly ok: true; readonly source: Buffer | string; readonly head: Buffer }
-  | PhotoRefusal;
-
-function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'The file (or the file its shortcut points to) no longer exists: it was moved or deleted.';
-    case 'EACCES':
-    case 'EPERM':
-      return 'Permission denied: this account may not read the file.';
-    case 'ELOOP':
-      return 'The file is a shortcut (symbolic link) that points back to itself.';
-    default:
-      return `The file could not be read (${code ?? 'unknown error'}).`;
-  }
+interface Encoded {
+  readonly jpeg: Buffer;
+  readonly thumbnail: Buffer | null;
+  readonly detection: DetectionCopy | null;
 }
 
-function checkSize(size: number, limits: PhotoLimits): PhotoRefusal | null {
-  if (size === 0) return refuse('empty_file', 'The file is empty (0 bytes): the copy or download probably failed.');
-  if (size > limits.maxFileBytes) {
-    return refuse(
-      'too_large_file',
-      `The file is ${(size / MB).toFixed(1)} MB; photos over ${limits.maxFileBytes / MB} MB are refused. Use a normal camera photo.`,
-    );
-  }
-  return null;
-}
-
-async function readHead(path: string): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buf, 0, SNIFF_BYTES, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Size is checked with stat before anything is read, so a huge file costs nothing. */
-async function load(input: PhotoInput, limits: PhotoLimits): Promise<Loaded> {
-  if ('bytes' in input) {
-    return checkSize(input.bytes.length, limits) ?? { ok: true, source: input.bytes, head: input.bytes.subarray(0, SNIFF_BYTES) };
-  }
-  try {
-    const info = await stat(input.path);
-    if (info.isDirectory()) return refuse('unreadable', 'This is a folder, not a photo file.');
-    // FIFOs, sockets and devices would block or never end: refuse without opening them.
-    if (!info.isFile()) return refuse('unreadable', 'This is not a regular file (a pipe, socket or device), so it cannot be read as a photo.');
-    const sizeRefusal = checkSize(info.size, limits);
-    if (sizeRefusal) return sizeRefusal;
-    return { ok: true, source: input.path, head: await readHead(input.path) };
-  } catch (err) {
-    return refuse('unreadable', describeFsError(err));
-  }
-}
-
-function classifyDecodeError(err: unknown, limits: PhotoLimits): PhotoRefusal {
-  const message = err instanceof Error ? err.message : String(err);
-  if (/pixel limit/i.test(message)) {
-    return refuse(
-      'pixel_bomb',
-      `The image declares more than ${limits.maxInputPixels / 1_000_000} megapixels; it is refused to protect this computer's memory.`,
-    );
-  }
-  return refuse('truncated', 'The file is damaged or incomplete (for example an interrupted copy), so the photo cannot be decoded.');
-}
-
-const orientedSize = (meta: Metadata): { width: number; height: number } => {
-  const width = meta.width ?? 0;
-  const height = meta.height ?? 0;
-  // EXIF orientations 5..8 are transposed (rotated by 90 or 270 degrees).
-  return (meta.orientation ?? 1) >= 5 ? { width: height, height: width } : { width, height };
-};
-
-function checkDimensions(meta: Metadata, limits: PhotoLimits): PhotoRefusal | null {
-  if ((meta.pages ?? 1) > 1) {
-    return refuse('animated', 'Animated or multi-page images are refused: save the single frame that shows the person as a JPEG.');
-  }
-  const { width, height } = orientedSize(meta);
-  const shortSide = Math.min(width, height);
-  if (shortSide < limits.minShortSide) {
-    return refuse(
-      'too_small',
-      `The photo is only ${width}×${height} px; its shorter side must be at least ${limits.minShortSide} px. Use the original photo, not a thumbnail.`,
-    );
-  }
-  const scale = Math.min(1, limits.maxSide / Math.max(width, height));
-  if (Math.floor(shortSide * scale) < limits.minShortSide) {
-    return refuse(
-      'too_small',
-      `The photo is ${width}×${height} px, too narrow: once fitted into ${limits.maxSide} px its shorter side would be under ${limits.minShortSide} px.`,
-    );
-  }
-  return null;
-}
-
-function describeChanges(meta: Metadata, format: SupportedFormat, out: { width: number; height: number }): string[] {
-  const notes: string[] = [];
-  const oriented = orientedSize(meta);
-  if ((meta.orientation ?? 1) > 1) notes.push("Turned upright using the camera's orientation tag.");
-  if (oriented.width !== out.width || oriented.height !== out.height) {
-    notes.push(`Reduced from ${oriented.width}×${oriented.height} to ${out.width}×${out.height} px.`);
-  }
-  if (format !== 'jpeg') notes.push(`Converted from ${format.toUpperCase()} to JPEG.`);
-  if (meta.space === 'cmyk') notes.push('Converted from CMYK (print) colours to sRGB.');
-  if (meta.depth !== undefined && meta.depth !== 'uchar' && meta.depth !== 'char') notes.push('Converted from 16-bit to 8-bit colour.');
-  if (meta.hasAlpha) notes.push('Transparent areas filled with white.');
-  const stripped = [meta.exif && 'EXIF (camera data, GPS location)', meta.xmp && 'XMP', meta.iptc && 'IPTC', meta.icc && 'colour profile'].filter(
-    (s): s is string => typeof s === 'string',
-  );
-  if (stripped.length > 0) notes.push(`Removed embedded metadata: ${stripped.join(', ')}.`);
-  return notes;
+/** Everything made from the pixels, side by side (sharp runs them on its own threads). */
+async function encode(pixels: RawPixels, limits: PhotoLimits, steps: PhotoSteps, detection: boolean): Promise<Encoded> {
+  // The same bytes as encoding straight from the source pipeline (checked by prepare-photo.test.ts).
+  const jpeg = fromPixels(pixels).jpeg({ quality: limits.quality }).toBuffer();
+  const thumbnail =
+    steps.thumbnail === false
+      ? null
+      : fromPixels(pixels)
+          .resize({ width: limits.thumbnailSize, height: limits.thumbnailSize, fit: 'inside', withoutEnlargement: true })
+          .jpeg({ quality: 80 })
+          .toBuffer();
+  const copy = detection ? detectionCopy(pixels) : null;
+  return { jpeg: await jpeg, thumbnail: await thumbnail, detection: await copy };
 }
 
 /**
- * Turns one file into the JPEG sent to Oz, or says plainly why it cannot be used.
- * Output: upright, fitted inside maxSide (never enlarged), sRGB 8-bit, JPEG q90, with no
- * metadata at all (sharp writes none unless asked), plus a thumbnail and the output hash.
- * Animated images are refused rather than silently reduced to their first frame: the first
- * frame is rarely the one that shows the face best, so the operator chooses.
+ * The pipeline: reads the source once, decodes it once into upright, fitted (never
+ * enlarged) 8-bit sRGB pixels with transparency on white, and encodes those as JPEG q90
+ * with no metadata at all (sharp writes none unless asked), plus the thumbnail and the
+ * output hash. Animated images are refused rather than silently reduced to their first
+ * frame: the first frame is rarely the one that shows the face best, so the operator chooses.
  */
-export async function processPhoto(input: PhotoInput, options: Partial<PhotoLimits> = {}, steps: PhotoSteps = {}): Promise<PhotoResult> {
+export async function decodePhoto(
+  input: PhotoInput,
+  options: Partial<PhotoLimits> = {},
+  steps: PhotoSteps = {},
+  detection = false,
+): Promise<DecodedPhoto | PhotoRefusal> {
   const limits: PhotoLimits = { ...DEFAULT_PHOTO_LIMITS, ...options };
-  const loaded = await load(input, limits);
+  const loaded = await loadSource(input, limits);
   if (!loaded.ok) return loaded;
-
-  const sniffed = sniffFormat(loaded.head);
-  if (sniffed.kind === 'unknown') {
-    return refuse('not_an_image', 'This file is not an image (its content is not JPEG, PNG, WebP, GIF, TIFF or AVIF), whatever its name says.');
-  }
-  if (sniffed.kind === 'unsupported') return refuse('unsupported_format', UNSUPPORTED_MESSAGES[sniffed.format]);
-
-  const sharpOptions = { limitInputPixels: limits.maxInputPixels, failOn: 'truncated' as const };
-  let meta: Metadata;
-  try {
-    meta = await sharp(loaded.source, sharpOptions).metadata();
-  } catch (err) {
-    return classifyDecodeError(err, limits);
-  }
-  const dimensionRefusal = checkDimensions(meta, limits);
-  if (dimensionRefusal) return dimensionRefusal;
+  const format = checkFormat(loaded.bytes);
+  if ('ok' in format) return format;
 
   try {
-    const upright = sharp(loaded.source, sharpOptions).autoOrient();
-    if (steps.crop) upright.extract(steps.crop);
-    const { data: jpeg, info } = await upright
+    const image = sharp(loaded.bytes, { limitInputPixels: limits.maxInputPixels, failOn: 'truncated' });
+    const meta = await image.metadata();
+    const dimensionRefusal = checkDimensions(meta, limits);
+    if (dimensionRefusal) return dimensionRefusal;
+    image.autoOrient();
+    if (steps.crop) image.extract(steps.crop);
+    const { data, info } = await image
       .resize({ width: limits.maxSide, height: limits.maxSide, fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb')
-      .jpeg({ quality: limits.quality })
+      .raw({ depth: 'uchar' })
       .toBuffer({ resolveWithObject: true });
-    const thumbnail =
-      steps.thumbnail === false
-        ? null
-        : await sharp(jpeg)
-            .resize({ width: limits.thumbnailSize, height: limits.thumbnailSize, fit: 'inside', withoutEnlargement: true })
-            .jpeg({ quality: 80 })
-            .toBuffer();
+    const pixels: RawPixels = { data, width: info.width, height: info.height, channels: info.channels };
+    const { jpeg, thumbnail, detection: copy } = await encode(pixels, limits, steps, detection);
     const size = { width: info.width, height: info.height };
-    return {
+    const photo: ProcessedPhoto = {
       ok: true,
       jpeg,
       thumbnail,
       sha256: createHash('sha256').update(jpeg).digest('hex'),
       ...size,
-      sourceFormat: sniffed.format,
+      sourceFormat: format.format,
       orientationTag: orientationTagFor(size),
-      notes: [...(steps.crop ? ['Cropped around the face.'] : []), ...describeChanges(meta, sniffed.format, size)],
+      notes: [...(steps.crop ? ['Cropped around the face.'] : []), ...describeChanges(meta, format.format, size)],
+      source: loaded.source,
     };
+    return { ok: true, photo, pixels, sourceSize: orientedSize(meta), sourceBytes: loaded.bytes, detection: copy };
   } catch (err) {
     return classifyDecodeError(err, limits);
   }
+}
+
+/** Turns one file into the JPEG sent to Oz, or says plainly why it cannot be used. */
+export async function processPhoto(input: PhotoInput, options: Partial<PhotoLimits> = {}, steps: PhotoSteps = {}): Promise<PhotoResult> {
+  const decoded = await decodePhoto(input, options, steps);
+  return decoded.ok ? decoded.photo : decoded;
 }

@@ -2,17 +2,16 @@ import type { QualityThresholds } from '../../shared/domain/quality-thresholds.j
 import type { PhotoQuality } from '../../shared/domain/quality.js';
 import type { CropRegion } from '../images/auto-crop.js';
 import type { PhotoProcessor } from '../images/photo-processor.js';
+import type { PreparedPhoto } from '../images/prepare-photo.js';
 import type { PhotoResult } from '../images/process-photo.js';
-import { assessPhoto, planSourceCrop, toPhotoQuality, type FaceDetector } from '../quality/index.js';
-
-/** A face under this share of the frame is worth cropping around (planAutoCrop's own limit). */
-const AUTO_CROP_FACE_AREA = 0.1;
+import { assessPixels, planSourceCrop, toPhotoQuality, type FaceDetector } from '../quality/index.js';
 
 export interface FileQuality {
-  readonly quality: PhotoQuality;
+  /** Absent when the pipeline refused the file (nothing to assess). */
+  readonly quality?: PhotoQuality;
   /** The auto-crop applied to the source; enroll must process the file with the same crop. */
   readonly crop?: CropRegion;
-  /** The pipeline's result for the file as it would be enrolled (cropped when `crop` is set). */
+  /** The pipeline's result for the file as it would be enrolled (cropped when `crop` is set), without its pixels. */
   readonly result: PhotoResult;
 }
 
@@ -22,22 +21,24 @@ export interface AssessFileOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-const faceShare = (q: PhotoQuality, width: number, height: number): number =>
-  q.face ? (q.face.box.width * q.face.box.height) / (width * height) : 0;
+const judge = async (photo: PreparedPhoto, options: AssessFileOptions): Promise<PhotoQuality> =>
+  toPhotoQuality(await assessPixels(options.detector, photo, options.thresholds));
 
 /**
- * Quality of one processed file, checked on the pipeline's output JPEG (what Oz receives).
+ * One file of the dry run: decoded once (the processor's slot is free again before the
+ * detector is awaited), judged on the pixels the JPEG was encoded from (what Oz receives).
  * A single small face is cropped around on the source (before the resize, keeping its
- * detail) when the source has pixels to spare; the crop and its verdict then replace the
- * whole photo's. Detection runs only on files the pipeline accepted.
+ * detail) when the source has pixels to spare: the crop is planned from the same
+ * detection, and the kept region is decoded from the bytes already read — the only second
+ * decode. The crop and its verdict then replace the whole photo's.
  */
-export async function assessFile(processor: PhotoProcessor, path: string, processed: PhotoResult, options: AssessFileOptions): Promise<FileQuality | null> {
-  if (!processed.ok) return null;
-  const quality = toPhotoQuality(await assessPhoto(options.detector, processed.jpeg, options.thresholds));
-  if (quality.faceCount !== 1 || faceShare(quality, processed.width, processed.height) >= AUTO_CROP_FACE_AREA) return { quality, result: processed };
-  const crop = await planSourceCrop(options.detector, path, options.thresholds ? { thresholds: options.thresholds } : {});
-  if (!crop) return { quality, result: processed };
-  const cropped = await processor.process({ path }, options.signal, { crop, thumbnail: false });
-  if (!cropped.ok) return { quality, result: processed };
-  return { quality: toPhotoQuality(await assessPhoto(options.detector, cropped.jpeg, options.thresholds)), crop, result: cropped };
+export async function assessFile(processor: PhotoProcessor, path: string, options: AssessFileOptions): Promise<FileQuality> {
+  const whole = await processor.prepare({ path }, options.signal, { thumbnail: false });
+  if (!whole.ok) return { result: whole };
+  const quality = await judge(whole, options);
+  const crop = planSourceCrop(whole, quality);
+  if (!crop) return { quality, result: whole.photo };
+  const cropped = await processor.prepare({ bytes: whole.sourceBytes, source: whole.photo.source }, options.signal, { crop, thumbnail: false });
+  if (!cropped.ok) return { quality, result: whole.photo };
+  return { quality: await judge(cropped, options), crop, result: cropped.photo };
 }

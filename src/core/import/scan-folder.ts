@@ -8,7 +8,7 @@ import type { PhotoProcessor } from '../images/photo-processor.js';
 import type { PhotoResult, ProcessedPhoto } from '../images/process-photo.js';
 import type { PhotoRefusal } from '../images/refusal.js';
 import type { FaceDetector } from '../quality/index.js';
-import { assessFile } from './assess-file.js';
+import { assessFile, type FileQuality } from './assess-file.js';
 import { readManifest } from './manifest.js';
 import { parsePersonName } from './person-name.js';
 import type { PersonName, PersonReport, PhotoReport, ScanProblem, ScanProgress, ScanReport, StrayFile } from './report.js';
@@ -64,13 +64,11 @@ const slim = (r: PhotoResult, quality?: PhotoQuality, crop?: CropRegion): PhotoO
 
 /** The pipeline (no thumbnail: the enroll step makes it), then the quality checks when a detector is given. */
 async function processOne(path: string, options: ScanOptions): Promise<PhotoOutcome> {
-  const processed = await options.processor.process({ path }, options.signal, { thumbnail: false });
-  const assessed = options.detector
-    ? await assessFile(options.processor, path, processed, { detector: options.detector, thresholds: options.thresholds, signal: options.signal })
-    : null;
-  const final = assessed?.result ?? processed;
-  if (final.ok) await options.stage?.(path, final);
-  return assessed ? slim(assessed.result, assessed.quality, assessed.crop) : slim(processed);
+  const assessed: FileQuality = options.detector
+    ? await assessFile(options.processor, path, { detector: options.detector, thresholds: options.thresholds, signal: options.signal })
+    : { result: await options.processor.process({ path }, options.signal, { thumbnail: false }) };
+  if (assessed.result.ok) await options.stage?.(path, assessed.result);
+  return slim(assessed.result, assessed.quality, assessed.crop);
 }
 
 async function planFolders(root: string, ctx: WalkContext, strays: StrayFile[]): Promise<PlannedPerson[]> {

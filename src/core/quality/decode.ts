@@ -1,32 +1,31 @@
 import sharp from 'sharp';
-import type { RgbImage } from './face-detector.js';
+import { DETECTION_MAX_SIDE, detectionCopy, type DetectionCopy, type RawPixels } from '../images/pixels.js';
 
-/** Detection runs on a copy this size: blazeface looks at 256 px anyway, and decoding shrinks on load. */
-export const DETECTION_MAX_SIDE = 640;
+export { DETECTION_MAX_SIDE };
+export type DetectionInput = DetectionCopy;
 
-export interface DetectionInput {
-  readonly image: RgbImage;
-  /** Multiply detection boxes by this to get pixels of the full (upright) image. */
-  readonly scale: number;
-  /** The full upright image. */
-  readonly width: number;
-  readonly height: number;
+/** What the quality checks read: the full upright pixels and the detector's copy of them. */
+export interface PhotoPixels {
+  readonly pixels: RawPixels;
+  readonly detection: DetectionInput;
 }
 
-/** Upright RGB copy of a photo (JPEG, PNG… or a path), fitted into DETECTION_MAX_SIDE. */
-export async function decodeForDetection(source: Buffer | string, maxSide = DETECTION_MAX_SIDE): Promise<DetectionInput> {
-  const { width, height } = (await sharp(source).metadata()).autoOrient;
+/**
+ * Upright 8-bit sRGB pixels of a photo that did not come through the pipeline (a JPEG,
+ * PNG… or a path), transparency on white as the pipeline does, with the detection copy.
+ */
+export async function decodePixels(source: Buffer | string, maxSide = DETECTION_MAX_SIDE): Promise<PhotoPixels> {
   const { data, info } = await sharp(source)
     .autoOrient()
-    .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
-    .removeAlpha()
+    .flatten({ background: '#ffffff' })
     .toColourspace('srgb')
-    .raw()
+    .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true });
-  return {
-    image: { rgb: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height },
-    scale: width / info.width,
-    width,
-    height,
-  };
+  const pixels: RawPixels = { data, width: info.width, height: info.height, channels: info.channels };
+  return { pixels, detection: await detectionCopy(pixels, maxSide) };
+}
+
+/** Upright RGB copy of a photo, fitted into DETECTION_MAX_SIDE. */
+export async function decodeForDetection(source: Buffer | string, maxSide = DETECTION_MAX_SIDE): Promise<DetectionInput> {
+  return (await decodePixels(source, maxSide)).detection;
 }

@@ -1,6 +1,6 @@
-import sharp from 'sharp';
 import type { FaceBox, FaceDetection, FaceRegionStats } from '../../shared/domain/quality.js';
 import { faceStats, measureRegion, STATS_REGION_WIDTH, toGrey } from '../../shared/domain/quality-stats.js';
+import { fromPixels, type RawPixels } from '../images/pixels.js';
 
 /** The box clipped to the image, in whole pixels; null when nothing of it is inside. */
 export function clipBox(box: FaceBox, width: number, height: number): { left: number; top: number; width: number; height: number } | null {
@@ -12,11 +12,10 @@ export function clipBox(box: FaceBox, width: number, height: number): { left: nu
   return { left, top, width: right - left, height: bottom - top };
 }
 
-async function measureBox(source: Buffer | string, box: FaceBox, size: { width: number; height: number }): Promise<FaceRegionStats | null> {
-  const region = clipBox(box, size.width, size.height);
+async function measureBox(pixels: RawPixels, box: FaceBox): Promise<FaceRegionStats | null> {
+  const region = clipBox(box, pixels.width, pixels.height);
   if (!region) return null;
-  const { data, info } = await sharp(source)
-    .autoOrient()
+  const { data, info } = await fromPixels(pixels)
     .extract(region)
     .resize({ width: STATS_REGION_WIDTH, kernel: 'cubic' })
     .removeAlpha()
@@ -28,9 +27,10 @@ async function measureBox(source: Buffer | string, box: FaceBox, size: { width: 
 
 /**
  * Sharpness of the detector's box and light of the face's own extent (see faceStats), each
- * region scaled to STATS_REGION_WIDTH wide. Null when the face lies outside the photo.
+ * region scaled to STATS_REGION_WIDTH wide, measured on pixels already decoded. Null when
+ * the face lies outside the photo.
  */
-export async function measureFace(source: Buffer | string, face: Pick<FaceDetection, 'box' | 'extent'>, size: { width: number; height: number }): Promise<FaceRegionStats | null> {
-  const [box, extent] = await Promise.all([measureBox(source, face.box, size), measureBox(source, face.extent, size)]);
+export async function measureFace(pixels: RawPixels, face: Pick<FaceDetection, 'box' | 'extent'>): Promise<FaceRegionStats | null> {
+  const [box, extent] = await Promise.all([measureBox(pixels, face.box), measureBox(pixels, face.extent)]);
   return box && extent ? faceStats(box, extent) : null;
 }

@@ -1,22 +1,25 @@
-import { confidentFaces } from '../../shared/domain/quality-checks.js';
-import { DEFAULT_QUALITY_THRESHOLDS, type QualityThresholds } from '../../shared/domain/quality-thresholds.js';
-import { planAutoCrop, type AutoCropOptions, type CropRegion } from '../images/auto-crop.js';
-import { decodeForDetection } from './decode.js';
-import type { FaceDetector } from './face-detector.js';
+import type { FaceBox, PhotoQuality } from '../../shared/domain/quality.js';
+import { planAutoCrop, type AutoCropOptions, type CropRegion, type ImageSize } from '../images/auto-crop.js';
+
+/** A prepared photo's sizes: the fitted image the face was found on, and its upright source. */
+export interface PreparedSizes {
+  readonly pixels: ImageSize;
+  readonly sourceSize: ImageSize;
+}
+
+const toSource = (box: FaceBox, sizes: PreparedSizes): FaceBox => {
+  const sx = sizes.sourceSize.width / sizes.pixels.width;
+  const sy = sizes.sourceSize.height / sizes.pixels.height;
+  return { x: box.x * sx, y: box.y * sy, width: box.width * sx, height: box.height * sy };
+};
 
 /**
- * Detects the face on the original file and plans the auto-crop (null: keep the whole
- * photo). Only a photo with exactly one face is cropped; several faces are the operator's
- * choice. Pass the result to processPhoto(input, limits, { crop }).
+ * The auto-crop on the upright source (null: keep the whole photo), planned from the face
+ * the quality check found on the prepared copy, so the source is not decoded again to plan
+ * it. Only a photo with exactly one face is cropped; several faces are the operator's
+ * choice. Pass the result to the pipeline as `{ crop }`.
  */
-export async function planSourceCrop(
-  detector: FaceDetector,
-  source: Buffer | string,
-  options: AutoCropOptions & { readonly thresholds?: QualityThresholds } = {},
-): Promise<CropRegion | null> {
-  const input = await decodeForDetection(source);
-  const faces = confidentFaces(await detector.detect(input.image, input.scale), options.thresholds ?? DEFAULT_QUALITY_THRESHOLDS);
-  const [face, ...others] = faces;
-  if (!face || others.length > 0) return null;
-  return planAutoCrop(input, face.box, options);
+export function planSourceCrop(sizes: PreparedSizes, quality: Pick<PhotoQuality, 'faceCount' | 'face'>, options: AutoCropOptions = {}): CropRegion | null {
+  if (quality.faceCount !== 1 || !quality.face) return null;
+  return planAutoCrop(sizes.sourceSize, toSource(quality.face.box, sizes), options);
 }

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faceJpegs } from '../../../test/fixtures/corpus.js';
 import { DEFAULT_QUALITY_THRESHOLDS } from '../../shared/domain/quality-thresholds.js';
 import type { QualityAssessment, QualityCode } from '../../shared/domain/quality.js';
+import { preparePhoto, type PreparedPhoto } from '../images/prepare-photo.js';
 import { processPhoto } from '../images/process-photo.js';
-import { assessPhoto } from './assess-photo.js';
-import { assessPhotos } from './assess-photos.js';
+import { assessPhoto, assessPixels } from './assess-photo.js';
+import { assessPhotos, toPhotoQuality } from './assess-photos.js';
 import { cropToFace } from './crop-to-face.js';
 import { createFaceDetector, type FaceDetector } from './face-detector.js';
 import { planSourceCrop } from './plan-source-crop.js';
@@ -31,6 +32,12 @@ afterAll(async () => {
 });
 
 const codes = (a: QualityAssessment): readonly QualityCode[] => a.issues.map((i) => i.code);
+
+async function prepared(bytes: Buffer): Promise<PreparedPhoto> {
+  const result = await preparePhoto({ bytes });
+  if (!result.ok) throw new Error(result.message);
+  return result;
+}
 
 describe('face quality gate on the sample photos', () => {
   it.each([1, 2, 3, 4, 5, 6])('flags group photo sample%i as several faces, with every box', async (n) => {
@@ -179,12 +186,14 @@ describe('crops and auto-crop', () => {
       .composite([{ input: face, left: 2100, top: 1300 }])
       .jpeg({ quality: 92 })
       .toBuffer();
-    const whole = await processPhoto({ bytes: wide });
-    if (!whole.ok) throw new Error(whole.message);
-    expect(codes(await assessPhoto(detector, whole.jpeg))).toEqual(['face_too_small']);
+    const whole = await prepared(wide);
+    const quality = toPhotoQuality(await assessPixels(detector, whole));
+    expect(quality.issues.map((i) => i.code)).toEqual(['face_too_small']);
 
-    const crop = await planSourceCrop(detector, wide);
+    // Planned from the same detection, in the source's upright pixels.
+    const crop = planSourceCrop(whole, quality);
     expect(crop).not.toBeNull();
+    expect((crop?.width ?? 0) * (crop?.height ?? 0)).toBeLessThan(5200 * 3900 * 0.2);
     const processed = await processPhoto({ bytes: wide }, {}, crop ? { crop } : {});
     if (!processed.ok) throw new Error(processed.message);
     expect(processed.notes).toContain('Cropped around the face.');
@@ -193,8 +202,10 @@ describe('crops and auto-crop', () => {
   });
 
   it('does not auto-crop a photo with several faces or a face already big enough', async () => {
-    expect(await planSourceCrop(detector, await sampleJpeg(3))).toBeNull();
-    expect(await planSourceCrop(detector, portrait)).toBeNull();
+    for (const photo of [await sampleJpeg(3), portrait]) {
+      const whole = await prepared(photo);
+      expect(planSourceCrop(whole, toPhotoQuality(await assessPixels(detector, whole)))).toBeNull();
+    }
   });
 });
 

@@ -19,7 +19,7 @@ import type { StagedPhoto, StagingOwner } from '../../queue/index.js';
 import { scanFolder, type KnownHash } from '../../import/scan-folder.js';
 import type { OzClient } from '../../oz/index.js';
 import { retryTransient } from '../../queue/retry-transient.js';
-import { assessPhoto, toPhotoQuality, type FaceDetector } from '../../quality/index.js';
+import { assessPixels, toPhotoQuality, type FaceDetector } from '../../quality/index.js';
 import { findDuplicates, type CheckMode, type CheckScope, type DuplicateFinderDeps } from '../duplicates/index.js';
 import { CaptureStore } from './capture-store.js';
 import { base, preparePerson, settlePerson, type ConfirmContext, type PreparedPerson } from './confirm-scan.js';
@@ -199,7 +199,9 @@ export class EnrollService {
 
   /** Keeps a processed photo for confirm; the fingerprint lets confirm notice a changed file. */
   async #stage(sessionId: string, staged: Map<string, StagedPhoto>, path: string, processed: ProcessedPhoto): Promise<void> {
-    const source = await fingerprintOf(path);
+    const { mtimeMs } = processed.source;
+    // The pipeline's own read of the file; only bytes from memory lack a file time.
+    const source = mtimeMs === null ? await fingerprintOf(path) : { ...processed.source, mtimeMs };
     const owner = this.deps.stagingOwner ?? 'app';
     staged.set(path, await this.#sink.staging.stage({ sessionId, owner, jpeg: processed.jpeg, sha256: processed.sha256, source }));
   }
@@ -415,9 +417,11 @@ export class EnrollService {
   /** Runs a webcam frame through the same pipeline as files and keeps the result for enrollment. */
   async processCapture(dataBase64: string, mirrored: boolean): Promise<Capture> {
     const bytes = Buffer.from(dataBase64, 'base64');
-    const result = await this.deps.photos.process({ bytes: mirrored ? await unmirror(bytes) : bytes });
-    if (!result.ok) return { ok: false, reason: result.reason, message: result.message };
-    const quality = this.deps.detector ? toPhotoQuality(await assessPhoto(this.deps.detector, result.jpeg, this.#thresholds())) : null;
+    const prepared = await this.deps.photos.prepare({ bytes: mirrored ? await unmirror(bytes) : bytes });
+    if (!prepared.ok) return { ok: false, reason: prepared.reason, message: prepared.message };
+    // Judged on the pixels the JPEG was encoded from: no second decode.
+    const quality = this.deps.detector ? toPhotoQuality(await assessPixels(this.deps.detector, prepared, this.#thresholds())) : null;
+    const result = prepared.photo;
     return {
       ok: true,
       captureId: this.captures.put(result, quality),

@@ -13,7 +13,7 @@ async function fileSha256(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The source file as the dry run read it (until the pipeline reports it from its own read). */
+/** The source file as it is now, for a photo whose pipeline read gave no file time. */
 export async function fingerprintOf(path: string): Promise<SourceFingerprint> {
   const [info, sourceSha256] = await Promise.all([stat(path), fileSha256(path)]);
   return { size: info.size, mtimeMs: info.mtimeMs, sourceSha256 };
