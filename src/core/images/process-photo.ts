@@ -61,7 +61,7 @@ interface Encoded {
 
 /** Everything made from the pixels, side by side (sharp runs them on its own threads). */
 async function encode(pixels: RawPixels, limits: PhotoLimits, steps: PhotoSteps, detection: boolean): Promise<Encoded> {
-  // The same bytes as encoding straight from the source pipeline (checked by prepare-photo.test.ts).
+  // The same bytes as encoding straight from the source pipeline (checked by process-photo.test.ts).
   const jpeg = fromPixels(pixels).jpeg({ quality: limits.quality }).toBuffer();
   const thumbnail =
     steps.thumbnail === false
