@@ -1,4 +1,6 @@
 import cliProgress from 'cli-progress';
+import { createPaceEstimator } from '../../shared/domain/progress-rate.js';
+import { paceText } from './progress-bar.js';
 import type { BackoffPolicy, SyncReport, SyncStatus, SyncWorker } from '../../core/queue/index.js';
 
 /** The probe while offline is quicker than the app's: someone waits for the command. */
@@ -17,9 +19,14 @@ export const CLI_BACKOFF: BackoffPolicy = { baseMs: 2_000, capMs: 30_000, retryA
  */
 export async function drainWithin(worker: SyncWorker, budgetMs: number, opts: { readonly quiet: boolean; readonly label: string }): Promise<SyncReport> {
   const total = worker.status().pending;
-  const bar = opts.quiet || total === 0 ? null : new cliProgress.SingleBar({ stream: process.stderr, format: `${opts.label} [{bar}] {value}/{total} {state}`, hideCursor: true }, cliProgress.Presets.shades_classic);
-  bar?.start(total, 0, { state: '' });
-  const onProgress = (s: SyncStatus): void => bar?.update(Math.max(0, total - s.pending), { state: stateLine(s) });
+  const bar = opts.quiet || total === 0 ? null : new cliProgress.SingleBar({ stream: process.stderr, format: `${opts.label} [{bar}] {value}/{total} {pace} {state}`, hideCursor: true }, cliProgress.Presets.shades_classic);
+  bar?.start(total, 0, { state: '', pace: '' });
+  const pace = createPaceEstimator();
+  const onProgress = (s: SyncStatus): void => {
+    const sent = Math.max(0, total - s.pending);
+    pace.record(sent, performance.now());
+    bar?.update(sent, { state: stateLine(s), pace: paceText('sending', pace.pace(total)) });
+  };
   let timer: NodeJS.Timeout | undefined;
   const drained = worker.syncNow({ stopWhenOffline: false, onProgress });
   const outOfTime = new Promise<null>((resolve) => {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import cliProgress from 'cli-progress';
 import type Database from 'better-sqlite3';
 import type { consentTermsOf } from '../../shared/domain/consent.js';
 import type { ImportOutcome } from '../../shared/domain/enroll.js';
@@ -17,6 +16,7 @@ import { createFaceDetector } from '../../core/quality/index.js';
 import { createDeskSyncWorker, EnrollService, QueuedEnrollmentSink } from '../../core/services/enroll/index.js';
 import type { SettingsStore } from '../../core/settings/settings-store.js';
 import { describeDuration, parseDuration } from '../duration-option.js';
+import { progressBar } from './progress-bar.js';
 import { CLI_BACKOFF, CLI_PROBE_INTERVAL_MS, drainWithin } from './drain.js';
 import { ItemTrackingSink, settleOutcomes, type PersonOutcome } from './import-outcomes.js';
 import { exitCode, fileResults, personCounts, summaryTable, type ReportInput } from './import-report.js';
@@ -62,32 +62,6 @@ export interface ImportDeps {
   readonly server: string;
   readonly duplicates: DuplicatePlan;
   readonly nameCache: () => Promise<DeskCache>;
-}
-
-type Show = (phase: string, done: number, total: number, current?: string) => void;
-
-function progressBar(): { show: Show; stop(): void } {
-  const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: '{phase} [{bar}] {value}/{total} {current}', hideCursor: true, clearOnComplete: true },
-    cliProgress.Presets.shades_classic,
-  );
-  let phase: string | null = null;
-  return {
-    show(next, done, total, current = '') {
-      const label = current.length > 40 ? `…${current.slice(-39)}` : current;
-      if (phase !== next) {
-        if (phase !== null) bar.stop();
-        bar.start(total, done, { phase: next, current: label });
-        phase = next;
-      }
-      bar.setTotal(total);
-      bar.update(done, { current: label });
-    },
-    stop() {
-      if (phase !== null) bar.stop();
-      phase = null;
-    },
-  };
 }
 
 function enrollService(deps: ImportDeps, sink: ItemTrackingSink, detector: ReturnType<typeof createFaceDetector>): EnrollService {

@@ -9,6 +9,10 @@ export interface Formatters {
   /** The one date format of the desk: medium date, short time; "—" when unknown. */
   dateTime(epochMs: number | null): string;
   bytes(bytes: number | null): string;
+  /** Items per second: one decimal under 10, whole numbers above. */
+  rate(perSecond: number): string;
+  /** A time left, in seconds, minutes or hours as fits. */
+  timeLeft(milliseconds: number): string;
 }
 
 const UNKNOWN = '—';
@@ -19,6 +23,8 @@ export function createFormatters(locale: string): Formatters {
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const unit = (u: string, digits: number) => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: digits });
   const byteUnits = [unit('byte', 0), unit('kilobyte', 0), unit('megabyte', 1)] as const;
+  const timeUnits = [unit('second', 0), unit('minute', 0), unit('hour', 1)] as const;
+  const rateFormats = [new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }), new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })] as const;
   return {
     number: (value) => numberFormat.format(value),
     percent: (fraction) => percentFormat.format(fraction),
@@ -28,6 +34,13 @@ export function createFormatters(locale: string): Formatters {
       if (bytes < 1024) return byteUnits[0].format(bytes);
       if (bytes < 1024 * 1024) return byteUnits[1].format(Math.round(bytes / 1024));
       return byteUnits[2].format(bytes / 1024 / 1024);
+    },
+    rate: (perSecond) => (perSecond < 10 ? rateFormats[0] : rateFormats[1]).format(perSecond),
+    timeLeft(milliseconds) {
+      const seconds = Math.max(1, Math.round(milliseconds / 1000));
+      if (seconds < 90) return timeUnits[0].format(seconds);
+      if (seconds < 90 * 60) return timeUnits[1].format(Math.round(seconds / 60));
+      return timeUnits[2].format(seconds / 3600);
     },
   };
 }

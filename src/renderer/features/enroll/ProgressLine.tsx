@@ -1,9 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportProgress } from '../../../shared/domain/enroll.js';
+import type { ProgressPace } from '../../../shared/domain/progress-rate.js';
+import { useFormat } from '../../i18n/format.js';
+import { useProgressPace } from './use-progress-pace.js';
 
-/** A labelled progress bar with the current step in words. */
+/** A labelled progress bar with the current step in words, its pace and the time left. */
 export function ProgressLine({ label, progress }: { readonly label: string; readonly progress: ImportProgress | null }) {
+  return <ProgressView label={label} progress={progress} pace={useProgressPace(progress)} />;
+}
+
+export function ProgressView({ label, progress, pace }: { readonly label: string; readonly progress: ImportProgress | null; readonly pace: ProgressPace | null }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const known = progress !== null && progress.phase !== 'scanning' && progress.total > 0;
   return (
     <div className="progress-line" role="status">
@@ -16,6 +24,9 @@ export function ProgressLine({ label, progress }: { readonly label: string; read
             : t(`enroll.progress.${progress.phase}`, { done: progress.done, total: progress.total })}
         {progress?.current ? ` — ${progress.current.split(/[\\/]/).pop() ?? ''}` : ''}
       </span>
+      {pace !== null && progress !== null && progress.phase !== 'scanning' && (
+        <span className="progress-line__pace">{t(`enroll.progress.pace.${progress.phase}`, { rate: format.rate(pace.perSecond), left: format.timeLeft(pace.remainingMs) })}</span>
+      )}
     </div>
   );
 }

@@ -74,6 +74,11 @@ export const enroll = {
       processing: 'Checking photos: {{done, number}} of {{total, number}}',
       checking: 'Asking Oz about duplicates: {{done, number}} of {{total, number}}',
       enrolling: 'Enrolling: {{done, number}} of {{total, number}}',
+      pace: {
+        processing: '{{rate}} photos/s, about {{left}} left',
+        checking: '{{rate}} persons/s, about {{left}} left',
+        enrolling: '{{rate}} persons/s, about {{left}} left',
+      },
     },
     dryRun: {
       title: 'Dry run',

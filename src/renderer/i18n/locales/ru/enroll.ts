@@ -83,6 +83,11 @@ export const enroll = {
       processing: 'Проверка фотографий: {{done, number}} из {{total, number}}',
       checking: 'Запрос к Oz о дубликатах: {{done, number}} из {{total, number}}',
       enrolling: 'Регистрация: {{done, number}} из {{total, number}}',
+      pace: {
+        processing: '{{rate}} фото/с, осталось около {{left}}',
+        checking: '{{rate}} чел./с, осталось около {{left}}',
+        enrolling: '{{rate}} чел./с, осталось около {{left}}',
+      },
     },
     dryRun: {
       title: 'Пробный прогон',
