@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { consentTermsOf } from '../../shared/domain/consent.js';
-import type { ImportOutcome } from '../../shared/domain/enroll.js';
 import { codesNeedingOverride } from '../../shared/domain/quality-acceptance.js';
 import type { QualityOverride } from '../../shared/domain/quality.js';
 import { resolveQualityThresholds } from '../../shared/domain/quality-thresholds.js';
-import { auditImport, recordQualityOverride, type AuditLog } from '../../core/audit/index.js';
+import { recordQualityOverride, type AuditLog } from '../../core/audit/index.js';
 import { AppFailure } from '../../core/errors/app-failure.js';
 import { createPhotoProcessor } from '../../core/images/photo-processor.js';
 import type { ScanProgress, ScanReport } from '../../core/import/report.js';
 import type { OzClient } from '../../core/oz/index.js';
 import type { DeskScope } from '../../shared/domain/desk-scope.js';
-import type { EnrollmentQueue, SyncReport } from '../../core/queue/index.js';
+import type { EnrollmentQueue, SyncReport, SyncWorker } from '../../core/queue/index.js';
 import { createFaceDetector } from '../../core/quality/index.js';
-import { createDeskSyncWorker, EnrollService, QueuedEnrollmentSink } from '../../core/services/enroll/index.js';
+import { createDeskSyncWorker, EnrollService, QueuedEnrollmentSink, type ImportSelection } from '../../core/services/enroll/index.js';
+import { streamed, twoPhase, type ImportRun } from './import-stream.js';
 import type { SettingsStore } from '../../core/settings/settings-store.js';
 import { describeDuration, parseDuration } from '../duration-option.js';
 import { progressBar } from './progress-bar.js';
@@ -91,59 +91,67 @@ function enrollService(deps: ImportDeps, sink: ItemTrackingSink, detector: Retur
   });
 }
 
-/** Dry run, then (unless --dry-run) enqueue every accepted person and drain the queue for up to --wait. */
+/**
+ * Dry run, then (unless --dry-run) enqueue every accepted person and drain the queue for up
+ * to --wait. Where no 1:N check must decide a person first, each person is enqueued as soon
+ * as their photos are checked and the one sync worker sends while the folder is still read;
+ * with --duplicate-check on, the check needs the whole dry run, so enqueueing follows it.
+ */
 export async function importInto(folder: string, options: ImportOptions, deps: ImportDeps, target: ImportTarget): Promise<number> {
   const detector = createFaceDetector();
   const bar = progressBar();
   const tracking = new ItemTrackingSink(new QueuedEnrollmentSink(deps.queue));
   const service = enrollService(deps, tracking, detector);
+  const worker = options.dryRun === true ? null : syncWorker(options, deps);
   // The run's staged photos are purged when it ends, whether it enqueued them or not.
   const sessionId = randomUUID();
   try {
-    const scan = await service.scan(
-      { path: folder, manifestPath: options.manifest, collectionId: target.collectionId, sessionId, stage: options.dryRun !== true },
-      { onProgress: (p: ScanProgress) => bar.show(p.phase, p.done, p.total, p.current) },
-    );
-    let enqueued: Omit<ImportOutcome, 'scanId'> | null = null;
-    if (options.dryRun !== true) {
-      const consent = { confirmed: true, textVersion: deps.terms.version };
-      // The same audit entries as an import confirmed in the app: consent, each person, the import.
-      enqueued = await auditImport(deps.audit, consent, () =>
-        service.enrollScan(
-          scan,
-          {
-            consent,
-            allowDuplicates: options.allowDuplicates === true,
-            qualityOverrides: acceptAll(scan.report, options.acceptQualityWarnings),
-            duplicateChoices: choicesFor(scan.report, deps.duplicates),
-          },
-          { onProgress: (p) => bar.show('queueing', p.done, p.total, p.current) },
-        ),
-      );
-    }
+    const input = { path: folder, manifestPath: options.manifest, collectionId: target.collectionId, sessionId, stage: options.dryRun !== true };
+    const onProgress = (p: ScanProgress): void => bar.show(p.phase, p.done, p.total, p.current);
+    const consent = { confirmed: true, textVersion: deps.terms.version };
+    const selection = (report: ScanReport): ImportSelection => ({
+      consent,
+      allowDuplicates: options.allowDuplicates === true,
+      qualityOverrides: acceptAll(report, options.acceptQualityWarnings),
+      duplicateChoices: choicesFor(report, deps.duplicates),
+    });
+    const runDeps = { service, audit: deps.audit, consent, selection };
+    const run: ImportRun =
+      options.dryRun === true
+        ? { scan: await service.scan(input, { onProgress }), enqueued: null, sentDuringScan: 0 }
+        : worker !== null && !deps.duplicates.enabled
+          ? await streamed(runDeps, worker, (onPerson) => service.scan(input, { onProgress, onPerson }))
+          : await twoPhase(runDeps, await service.scan(input, { onProgress }), bar.show);
     bar.stop();
+    const { scan, enqueued } = run;
     const stopped = enqueued?.results.some((r) => r.status === 'skipped' && r.message?.startsWith('Not attempted')) ?? false;
-    const sent = enqueued !== null && !stopped ? await send(options, deps) : null;
+    const sent = enqueued !== null && !stopped && worker !== null ? await drain(worker, options, run.sentDuringScan) : null;
     const outcomes = enqueued === null ? null : settleOutcomes(scan, enqueued.results, tracking, deps.queue, notSentReason(options, deps, sent));
-    const input: ReportInput = { report: scan.report, outcomes, allowDuplicates: options.allowDuplicates === true, acceptingQuality: options.acceptQualityWarnings !== undefined };
-    const code = exitCode(input, stopped || sent?.stoppedBy === 'paused');
-    print(options, input, { target, offline: deps.offlineReason, serverCheckError: scan.serverCheckError, sent, code });
+    const report: ReportInput = { report: scan.report, outcomes, allowDuplicates: options.allowDuplicates === true, acceptingQuality: options.acceptQualityWarnings !== undefined };
+    const code = exitCode(report, stopped || sent?.stoppedBy === 'paused');
+    print(options, report, { target, offline: deps.offlineReason, serverCheckError: scan.serverCheckError, sent, code });
     return code;
   } finally {
+    await worker?.stop();
     service.discardStaging({ sessionId });
     bar.stop();
     await detector.close();
   }
 }
 
-/** The drain through the desk's one sync worker; null when nothing can be sent now. */
-async function send(options: ImportOptions, deps: ImportDeps): Promise<SyncReport | null> {
-  const budget = parseDuration(options.wait) ?? 0;
+/** The desk's one sync worker for this run; null when nothing can be sent now (offline, or --wait 0). */
+function syncWorker(options: ImportOptions, deps: ImportDeps): SyncWorker | null {
   const { client } = deps;
-  if (client === null || budget === 0) return null;
+  if (client === null || (parseDuration(options.wait) ?? 0) === 0) return null;
   const worker = createDeskSyncWorker({ queue: deps.queue, db: deps.db, getClient: () => client, scope: () => deps.scope, concurrency: 2, probeIntervalMs: CLI_PROBE_INTERVAL_MS, backoff: CLI_BACKOFF });
   worker.serverReachable();
-  return drainWithin(worker, budget, { quiet: options.json === true, label: 'sending' });
+  return worker;
+}
+
+/** The drain for up to --wait after the folder is read; its count includes what was sent meanwhile. */
+async function drain(worker: SyncWorker, options: ImportOptions, sentDuringScan: number): Promise<SyncReport> {
+  const report = await drainWithin(worker, parseDuration(options.wait) ?? 0, { quiet: options.json === true, label: 'sending' });
+  return { ...report, sent: report.sent + sentDuringScan };
 }
 
 function notSentReason(options: ImportOptions, deps: ImportDeps, sent: SyncReport | null): string {

@@ -32,6 +32,12 @@ export interface ScanOptions {
    * so confirm needs no second pass. A failure refuses that file with the reason.
    */
   readonly stage?: (path: string, processed: ProcessedPhoto) => Promise<void>;
+  /**
+   * Each person as soon as all their photos, and every earlier person's, are decided (file
+   * order, so "same photo as X earlier" keeps pointing at the earlier file). Awaited in turn
+   * while later photos are still being processed.
+   */
+  readonly onPerson?: (person: PersonReport) => Promise<void>;
 }
 
 export type KnownHash = 'enrolled' | 'queued' | null;
@@ -144,14 +150,16 @@ function tagsFor(planned: readonly OzTag[] | null, size: { width: number; height
   return [...planned, ...defaults.filter(isOrientationTag)];
 }
 
-async function processAll(
+/** Each file's outcome as a promise (undefined: not processed, the scan was cancelled), in file order. */
+function processAll(
   items: readonly string[],
   options: ScanOptions,
-): Promise<(PhotoOutcome | undefined)[]> {
+): { readonly outcomes: readonly Promise<PhotoOutcome | undefined>[]; readonly finished: Promise<void> } {
   const { processor, signal, onProgress } = options;
   // With a detector, more photos wait in the pipeline while one is being assessed.
   const workers = processor.concurrency + (options.detector ? 1 : 0);
-  const outcomes: (PhotoOutcome | undefined)[] = new Array<PhotoOutcome | undefined>(items.length);
+  const settle: ((outcome: PhotoOutcome | undefined) => void)[] = [];
+  const outcomes = items.map(() => new Promise<PhotoOutcome | undefined>((resolve) => settle.push(resolve)));
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
@@ -159,17 +167,18 @@ async function processAll(
       const index = next++;
       const path = items[index] ?? '';
       try {
-        outcomes[index] = await processOne(path, options);
+        settle[index]?.(await processOne(path, options));
       } catch (err) {
         if (signal?.aborted) return;
-        outcomes[index] = { ok: false, reason: 'unreadable', message: `The file could not be processed (${err instanceof Error ? err.message : 'unknown error'}).` };
+        settle[index]?.({ ok: false, reason: 'unreadable', message: `The file could not be processed (${err instanceof Error ? err.message : 'unknown error'}).` });
       }
       done += 1;
       onProgress?.({ phase: 'processing', done, total: items.length, current: path });
     }
   };
-  await Promise.all(Array.from({ length: workers }, worker));
-  return outcomes;
+  // Resolving again is a no-op: this only settles the files a cancelled scan never reached.
+  const finished = Promise.all(Array.from({ length: workers }, worker)).finally(() => settle.forEach((s) => s(undefined))).then(() => undefined);
+  return { outcomes, finished };
 }
 
 /**
@@ -195,7 +204,7 @@ export async function scanFolder(root: string, options: ScanOptions): Promise<Sc
   const absRoot = resolve(root);
   const planned = options.manifest ? await planManifest(absRoot, options.manifest, ctx, refused) : await planFolders(absRoot, ctx, refused);
 
-  const outcomes = await processAll(
+  const { outcomes, finished } = processAll(
     planned.flatMap((p) => p.files),
     options,
   );
@@ -206,14 +215,17 @@ export async function scanFolder(root: string, options: ScanOptions): Promise<Sc
   for (const person of planned) {
     const photos: PhotoReport[] = [];
     for (const path of person.files) {
-      const outcome = outcomes[index++];
+      const outcome = await outcomes[index++];
       if (!outcome) continue;
       // Asked once per hash: later copies are duplicates within the batch.
       const known = outcome.ok && !firstByHash.has(outcome.sha256) ? ((await options.isKnownHash?.(outcome.sha256)) ?? null) : null;
       photos.push(toPhotoReport(path, person.tags, outcome, firstByHash, known));
     }
-    persons.push({ key: person.key, name: person.name, ...(person.externalId ? { externalId: person.externalId } : {}), photos });
+    const report: PersonReport = { key: person.key, name: person.name, ...(person.externalId ? { externalId: person.externalId } : {}), photos };
+    persons.push(report);
+    if (photos.length > 0) await options.onPerson?.(report);
   }
+  await finished;
 
   const cancelled = options.signal?.aborted ?? false;
   const kept = cancelled ? persons.filter((p) => p.photos.length > 0) : persons;

@@ -166,7 +166,15 @@ export class EnrollService {
     this.#now = deps.now ?? (() => new Date());
   }
 
-  async scan(input: ScanInput, opts: { readonly signal?: AbortSignal; readonly onProgress?: (p: ScanProgress) => void } = {}): Promise<ScanOutcome> {
+  /**
+   * The dry run. With `onPerson` (only where no 1:N check must decide first), each person is
+   * also handed over as a one-person outcome, in file order, as soon as their photos are
+   * decided, so a caller can confirm them while later photos are still being processed.
+   */
+  async scan(
+    input: ScanInput,
+    opts: { readonly signal?: AbortSignal; readonly onProgress?: (p: ScanProgress) => void; readonly onPerson?: (one: ScanOutcome) => Promise<void> } = {},
+  ): Promise<ScanOutcome> {
     let server: ServerPhotoIndex = new Map();
     let serverCheckError: string | null = null;
     const call = opts.signal ? { signal: opts.signal } : {};
@@ -176,6 +184,7 @@ export class EnrollService {
       serverCheckError = toAppError(err).message;
     }
     const check = this.#check(input.collectionId);
+    const { onPerson } = opts;
     const sessionId = input.sessionId ?? randomUUID();
     const staged = new Map<string, StagedPhoto>();
     try {
@@ -187,6 +196,7 @@ export class EnrollService {
         isKnownHash: (sha) => this.#known(input.collectionId, sha, server, check),
         ...(this.deps.detector ? { detector: this.deps.detector, thresholds: this.#thresholds() } : {}),
         ...(input.stage === false ? {} : { stage: (path, processed) => this.#stage(sessionId, staged, path, processed) }),
+        ...(onPerson ? { onPerson: (person: PersonReport) => onPerson({ collectionId: input.collectionId, report: onePersonReport(input, person), server, serverCheckError, sessionId, staged }) } : {}),
       });
       this.#unstageCopies(report, staged);
       const checked = await this.#checkDuplicates(input.collectionId, report, serverCheckError === null, staged, opts);
@@ -522,4 +532,24 @@ async function unmirror(bytes: Buffer): Promise<Buffer> {
     // Not decodable: the pipeline itself says why.
     return bytes;
   }
+}
+
+/** A report holding one person of a dry run still in progress. */
+function onePersonReport(input: ScanInput, person: PersonReport): ScanReport {
+  const photos = person.photos;
+  return {
+    root: input.path,
+    layout: input.manifestPath ? 'manifest' : 'folders',
+    persons: [person],
+    refused: [],
+    problems: [],
+    counts: {
+      persons: 1,
+      photosAccepted: photos.filter((p) => p.status === 'accepted').length,
+      photosRefused: photos.filter((p) => p.status === 'refused').length,
+      duplicates: photos.filter((p) => p.status === 'duplicate').length,
+      flagged: photos.filter((p) => p.status === 'accepted' && p.quality?.passed === false).length,
+    },
+    cancelled: false,
+  };
 }
