@@ -29,7 +29,7 @@ export function registerImportCommand(program: Command, deps: QueueCliDeps = def
     .option('--email <email>', 'Oz user (default: $OZ_EMAIL, else the desk’s saved sign-in); password in $OZ_PASSWORD or the keychain')
     .option('--create-collection', 'create the collection when no collection has this alias')
     .option('--accept-quality-warnings <note>', 'enroll photos the face-quality checks flagged, recording <note> (why; no names) with each')
-    .option('--duplicate-check <on|off>', 'ask Oz (Collection analysis) whether each face is already in the collection (default: the desk setting, on)')
+    .option('--duplicate-check <on|off>', 'ask Oz (Collection analysis) whether each face is already in the collection (default: the desk setting, on); when on, persons are queued and sent after the whole dry run instead of while it runs')
     .option('--on-duplicate <skip|add|new>', 'for a possible duplicate: skip the person (default), add the photos to the matched person, or enroll a new person')
     .option('--duplicate-note <note>', 'with --on-duplicate new: why they are new persons (recorded in the audit log; no names)')
     .option(WAIT_FLAGS, WAIT_HELP, DEFAULT_WAIT)
