@@ -58,13 +58,19 @@ async function namesOn(collectionId: string): Promise<string[]> {
 function gatedProcessor(lastPath: string, open: () => Promise<boolean>): { processor: PhotoProcessor; waited: () => boolean | null } {
   const real = createPhotoProcessor({ concurrency: 2 });
   let opened: boolean | null = null;
+  const hold = async (input: Parameters<PhotoProcessor['process']>[0]): Promise<void> => {
+    if (!('path' in input) || input.path !== lastPath) return;
+    const end = Date.now() + 30_000;
+    while (!(opened = await open()) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+  };
   const processor: PhotoProcessor = {
     async process(input, signal, steps) {
-      if ('path' in input && input.path === lastPath) {
-        const end = Date.now() + 30_000;
-        while (!(opened = await open()) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
-      }
+      await hold(input);
       return real.process(input, signal, steps);
+    },
+    async prepare(input, signal, steps) {
+      await hold(input);
+      return real.prepare(input, signal, steps);
     },
     get concurrency() {
       return real.concurrency;
