@@ -117,7 +117,7 @@ export async function openQueue(opts: OpenQueueOptions): Promise<EnrollmentQueue
   if (!ownsDb) migrateQueueDb(db);
   const store = new QueueStore(db, now);
   const blobs = new QueueBlobStore(opts.dataDir, cipher);
-  const staging = createPhotoStaging(db, blobs, now);
+  const staging = createPhotoStaging(db, blobs, () => cipher.unlock(), now);
   const isStaged = isStagedBlob(db);
   store.recoverSyncing();
   // Staged photos are referenced too: a dry run may wait hours for its confirm.

@@ -49,7 +49,8 @@ export interface PhotoStaging {
   count(): number;
 }
 
-export function createPhotoStaging(db: Database.Database, blobs: QueueBlobStore, now: () => number): PhotoStaging {
+/** `unlock` loads the queue key (again, after a desk reset made the queue forget it). */
+export function createPhotoStaging(db: Database.Database, blobs: QueueBlobStore, unlock: () => Promise<void>, now: () => number): PhotoStaging {
   const insert = db.prepare(`INSERT INTO staged_photos
     (blob_id, session_id, owner, sha256, source_size, source_mtime_ms, source_sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   // Rows go in one transaction, the files after it commits: a crash in between leaves
@@ -68,6 +69,7 @@ export function createPhotoStaging(db: Database.Database, blobs: QueueBlobStore,
   return {
     async stage(input) {
       const sha256 = sha256Schema.parse(input.sha256);
+      await unlock();
       const stagedId = await blobs.writeAsync(input.jpeg);
       try {
         const { size, mtimeMs, sourceSha256 } = input.source;

@@ -34,6 +34,26 @@ describe('QueueCipher', () => {
     expect(again.open(cipher.seal(Buffer.from('after'))).toString()).toBe('after');
   });
 
+  it('concurrent unlocks with no key yet (first run, or after a reset) create one key: all sealed meanwhile opens after a restart', async () => {
+    const inner = new InMemorySecretStore();
+    // A keychain that answers slowly, later writes first (as a busy Secret Service may).
+    let writes = 0;
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const store = {
+      get: async (account: string) => (await pause(5), inner.get(account)),
+      set: async (account: string, secret: string) => (await pause(30 - 10 * writes++), inner.set(account, secret)),
+      delete: (account: string) => inner.delete(account),
+    };
+    const cipher = new QueueCipher(store);
+    const sealed = await Promise.all([0, 1, 2].map(async (i) => {
+      await cipher.unlock();
+      return cipher.seal(Buffer.from(`photo ${i}`));
+    }));
+    const restarted = new QueueCipher(store);
+    await restarted.unlock();
+    expect(sealed.map((s) => restarted.open(s).toString())).toEqual(['photo 0', 'photo 1', 'photo 2']);
+  });
+
   it('refuses a malformed stored key rather than replacing it (that would lose the queue)', async () => {
     const store = new InMemorySecretStore();
     await store.set(secretAccounts.queueKey, Buffer.alloc(8).toString('base64'));

@@ -12,6 +12,9 @@ export { DecryptError as QueueDecryptError } from '../crypto/aes-gcm.js';
 export class QueueCipher {
   readonly #store: SecretStore;
   #aes: AesGcm | null = null;
+  // One keychain read at a time: concurrent unlocks after a reset (a dry run stages two or
+  // three photos at once) must not each create a key and leave files sealed under a lost one.
+  #unlocking: Promise<void> | null = null;
 
   constructor(store: SecretStore) {
     this.#store = store;
@@ -19,7 +22,15 @@ export class QueueCipher {
 
   /** Loads the key (creating it when the keychain has none); call before sealing or opening. */
   async unlock(): Promise<void> {
-    this.#aes ??= new AesGcm(await loadOrCreateKey(this.#store, secretAccounts.queueKey, 'throw'));
+    if (this.#aes !== null) return;
+    this.#unlocking ??= loadOrCreateKey(this.#store, secretAccounts.queueKey, 'throw')
+      .then((key) => {
+        this.#aes = new AesGcm(key);
+      })
+      .finally(() => {
+        this.#unlocking = null;
+      });
+    await this.#unlocking;
   }
 
   forget(): void {
