@@ -20,6 +20,8 @@ export type SandboxServer = SwitchableSandbox;
 export type SandboxAccount = Pick<SwitchableSandbox, 'url' | 'email' | 'password'>;
 
 export interface TestFixtures {
+  /** Skips the electron project's tests before any other fixture starts, where Electron is missing. */
+  readonly electronShell: void;
   /** A managed policy for the desk (written to a file named by ENROLL_DESK_POLICY); none by default. */
   readonly deskPolicy: Record<string, unknown> | null;
   /** An Oz sandbox with the demo account, fresh for each test; it can go offline and come back. */
@@ -56,6 +58,15 @@ export interface WorkerFixtures extends WorkerOptions {
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   sandboxProfile: ['default', { scope: 'worker', option: true }],
   deskPolicy: [null, { option: true }],
+
+  electronShell: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring argument
+    async ({}, use, testInfo) => {
+      test.skip(testInfo.project.name === 'electron' && !electronInstalled, 'Electron binary not installed on this machine');
+      await use();
+    },
+    { auto: true },
+  ],
 
   deskBrowser: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring argument
@@ -101,7 +112,6 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       writeFileSync(policyEnv['ENROLL_DESK_POLICY'], JSON.stringify(deskPolicy, null, 2));
     }
     if (deskBrowser === null) {
-      test.skip(!electronInstalled, 'Electron binary not installed on this machine');
       const app = await _electron.launch({ args: ['.'], cwd: root, env: { ...process.env, ...policyEnv, ENROLL_DESK_DATA: dataDir } });
       const window = await app.firstWindow();
       await use(window);
