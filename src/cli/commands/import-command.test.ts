@@ -263,6 +263,13 @@ describe('enroll-desk import', () => {
       const rerun = JSON.parse(again.stdout) as { counts: { persons: Record<string, number> }; files: { reason?: string }[] };
       expect(rerun.counts.persons).toEqual({ enrolled: 0, queued: 2, refused: 0, skipped: 0 });
       expect(rerun.files.map((f) => f.reason)).toEqual(['already_queued', 'already_queued', 'already_queued']);
+      // The re-run staged its (already queued) photos and confirmed none: its end purged them.
+      const desk = openDeskDb(join(temp.dir, 'desk-offline'));
+      try {
+        expect(desk.prepare('SELECT COUNT(*) AS n FROM staged_photos').get()).toEqual({ n: 0 });
+      } finally {
+        desk.close();
+      }
 
       const queue = await cli(['queue', '--json', ...data], env);
       expect((JSON.parse(queue.stdout) as { status: { pending: number } }).status.pending).toBe(3);
