@@ -4,6 +4,7 @@ import { describeError } from '../../ipc/describe-error.js';
 import { selectWebcamBlocker } from '../../store/slices/webcam/selectors.js';
 import { useAppStore } from '../../store/store-context.js';
 import { ConsentCheck } from '../enroll/ConsentCheck.js';
+import { PersonDuplicateReview } from '../enroll/PersonDuplicateReview.js';
 import { CaptureList } from './CaptureList.js';
 import { WebcamResult } from './WebcamResult.js';
 
@@ -13,6 +14,7 @@ export function WebcamPerson() {
   const blocker = selectWebcamBlocker(s);
   const { t } = useTranslation();
   const result = s.webcamResult;
+  const personName = [s.webcamName.first, s.webcamName.middle, s.webcamName.last].filter((n) => n.trim() !== '').join(' ');
   return (
     <div className="webcam__form">
       <div className="webcam__names">
@@ -22,6 +24,7 @@ export function WebcamPerson() {
       </div>
       <CaptureList />
       <ConsentCheck id="webcam-consent" terms={s.consentTerms} checked={s.webcamConsent} onChange={s.setWebcamConsent} who={t('enroll.consent.whoPerson')} />
+      <PersonDuplicateReview form="webcam" personName={personName} actionLabel={t('webcam.enroll')} locked={s.webcamEnrolling} />
       {blocker && <p className="enroll__hint">{blocker}</p>}
       <button type="button" className="button button--primary" disabled={blocker !== null || s.webcamEnrolling} onClick={() => void s.enrollWebcamPerson()}>
         {t('webcam.enroll')}

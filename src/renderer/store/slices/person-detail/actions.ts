@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { IpcClient } from '../../../ipc/client.js';
 import type { AppState } from '../../app-state.js';
 import { initialPersonDetailState, type PersonDetailSlice } from './state.js';
+import { reviewBeforeEnroll } from '../person-check/review-before-enroll.js';
 import { uploadBatches } from './upload-batches.js';
 import { t } from '../../../i18n/index.js';
 
@@ -78,7 +79,14 @@ export function createPersonDetailSlice(ipc: IpcClient): StateCreator<AppState, 
           return null;
         }
         set({ createBusy: true, createError: null, createNotice: null });
+        // Before enrolling, the 1:N check: a verdict to see stops here until the next press.
+        const reviewed = await reviewBeforeEnroll(get, 'form', { collectionId, name, photos: photos.map((p) => ({ dataBase64: p.base64, fileName: p.fileName })) });
+        if (reviewed === null) {
+          set({ createBusy: false });
+          return null;
+        }
         const result = await ipc.invoke('enroll:enrollPerson', {
+          ...reviewed,
           collectionId,
           name,
           source: 'form',
@@ -90,6 +98,11 @@ export function createPersonDetailSlice(ipc: IpcClient): StateCreator<AppState, 
           return null;
         }
         const { status, personId, itemId, message } = result.value;
+        get().clearPersonCheck('form');
+        if (status === 'skipped') {
+          set({ createBusy: false });
+          return { status: 'skipped' };
+        }
         if (status === 'enrolled' && personId !== null) {
           set({ createBusy: false });
           void get().reloadPersons();

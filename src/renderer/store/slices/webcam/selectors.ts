@@ -1,6 +1,7 @@
 import { codesNeedingOverride } from '../../../../shared/domain/quality-acceptance.js';
 import { t } from '../../../i18n/index.js';
 import type { AppState } from '../../app-state.js';
+import { selectPersonCheckBlocker } from '../person-check/selectors.js';
 
 /** What still stops a webcam enrollment, in the order the operator fills the form; null when ready. */
 export function selectWebcamBlocker(s: AppState): string | null {
@@ -12,7 +13,7 @@ export function selectWebcamBlocker(s: AppState): string | null {
     return t('webcam.blocker.note');
   }
   if (!s.webcamConsent) return t('webcam.blocker.consent');
-  return null;
+  return selectPersonCheckBlocker(s.personChecks.webcam);
 }
 
 /** Everything but the photo is filled in: only then may the camera take the first photo by itself. */

@@ -1,0 +1,30 @@
+import type { DuplicateChoice, PersonDuplicateCheck } from '../../../../shared/domain/duplicates.js';
+import { t } from '../../../i18n/index.js';
+import type { PersonCheckDraft } from './state.js';
+
+/** The operator should see this verdict before enrolling: someone matched, a photo is known, or Oz was not asked. */
+export function needsReview(check: PersonDuplicateCheck): boolean {
+  return check.candidates.length > 0 || check.samePhotos.length > 0 || (check.summary.state !== 'done' && check.summary.state !== 'off');
+}
+
+/** What the check still asks of the operator before "Enroll"; null when nothing. */
+export function selectPersonCheckBlocker(draft: PersonCheckDraft | undefined): string | null {
+  if (draft?.status === 'checking') return t('personCheck.blocker.checking');
+  if (draft?.status !== 'checked' || draft.check.candidates.length === 0) return null;
+  if (draft.choice === undefined) return t('personCheck.blocker.choose');
+  if (draft.choice.action === 'new' && draft.choice.note.trim().length < 3) return t('personCheck.blocker.note');
+  return null;
+}
+
+/** The verdict to enroll under, when it is for this collection; null means "check first". */
+export function checkedFor(draft: PersonCheckDraft | undefined, collectionId: string): (PersonCheckDraft & { readonly status: 'checked' }) | null {
+  return draft?.status === 'checked' && draft.collectionId === collectionId ? draft : null;
+}
+
+/** `enroll:enrollPerson`'s `duplicate` field: the choice, when the check flagged someone. */
+export function duplicateField(draft: PersonCheckDraft & { readonly status: 'checked' }): { readonly duplicate?: { readonly checkId: string; readonly choice: DuplicateChoice } } {
+  const choice = draft.choice;
+  if (draft.check.candidates.length === 0 || choice === undefined) return {};
+  const chosen: DuplicateChoice = choice.action === 'new' ? { action: 'new', note: choice.note.trim() } : choice;
+  return { duplicate: { checkId: draft.check.checkId, choice: chosen } };
+}
