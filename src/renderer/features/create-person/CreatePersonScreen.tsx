@@ -68,8 +68,12 @@ export function CreatePersonScreen({ collectionId }: { readonly collectionId: st
       showToast(t('createPerson.enrolledToast', { name: who }));
       show({ kind: 'person', collectionId, personId: created.personId });
     }
-    // Queued: the persons list says so (its notice) and shows the person once the queue has sent it.
-    else show({ kind: 'persons', collectionId });
+    // Queued: the persons list says so (its notice) and shows the person once the queue has sent it;
+    // offline, a toast also says the 1:N check could not ask Oz.
+    else {
+      if (created.checkNote !== undefined) showToast(created.checkNote);
+      show({ kind: 'persons', collectionId });
+    }
   };
 
   return (

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CopyableId } from '../../components/CopyableId.js';
 import { describeError } from '../../ipc/describe-error.js';
+import { needsReview } from '../../store/slices/person-check/selectors.js';
 import type { PersonCheckForm } from '../../store/slices/person-check/state.js';
 import { useAppStore } from '../../store/store-context.js';
 import { DuplicateCheckNote } from './DuplicateCheckNote.js';
@@ -38,6 +39,7 @@ export function PersonDuplicateReview({ form, personName, actionLabel, locked }:
     );
   }
   const { check } = draft;
+  if (draft.spent) return <DuplicateCheckNote summary={check.summary} />;
   return (
     <div className="person-check" role="region" aria-label={t('personCheck.name')}>
       <DuplicateCheckNote summary={check.summary} />
@@ -57,7 +59,7 @@ export function PersonDuplicateReview({ form, personName, actionLabel, locked }:
         </ul>
       )}
       <DuplicateFlag personName={personName} candidates={check.candidates} choice={draft.choice} locked={locked} onChoose={(choice) => choose(form, choice)} />
-      {check.candidates.length === 0 && <p className="enroll__hint">{t('personCheck.pressAgain', { action: actionLabel })}</p>}
+      {check.candidates.length === 0 && needsReview(check) && <p className="enroll__hint">{t('personCheck.pressAgain', { action: actionLabel })}</p>}
     </div>
   );
 }

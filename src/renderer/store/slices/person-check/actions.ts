@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { IpcClient } from '../../../ipc/client.js';
 import type { AppState } from '../../app-state.js';
+import { hasNote } from './selectors.js';
 import { initialPersonCheckState, type PersonCheckDraft, type PersonCheckForm, type PersonCheckSlice } from './state.js';
 
 export function createPersonCheckSlice(ipc: IpcClient): StateCreator<AppState, [], [], PersonCheckSlice> {
@@ -22,6 +23,10 @@ export function createPersonCheckSlice(ipc: IpcClient): StateCreator<AppState, [
       },
       clearPersonCheck(form) {
         if (get().personChecks[form] !== undefined) put(form, undefined);
+      },
+      spendPersonCheck(form) {
+        const draft = get().personChecks[form];
+        put(form, draft?.status === 'checked' && hasNote(draft.check) ? { ...draft, spent: true } : undefined);
       },
     };
   };

@@ -54,14 +54,17 @@ describe('person-check slice (webcam and form before "Enroll")', () => {
     expect(store.getState().personChecks.webcam).toBeUndefined();
   });
 
-  it('offline, the first press shows that the 1:N check was not done; the next enrolls', async () => {
+  it('offline, the press enrolls (offline-first) and the verdict stays to say the 1:N check was not done', async () => {
     const { ipc, store } = desk(['offline']);
     await store.getState().captureFrame('AA', false);
     await store.getState().enrollWebcamPerson();
-    expect(store.getState().personChecks.webcam).toMatchObject({ status: 'checked', check: { summary: { state: 'offline' } } });
-    expect(enrollCalls(ipc)).toEqual([]);
-    await store.getState().enrollWebcamPerson();
     expect(enrollCalls(ipc)).toHaveLength(1);
+    expect(store.getState().personChecks.webcam).toMatchObject({ status: 'checked', spent: true, check: { summary: { state: 'offline' } } });
+    // The next person is checked afresh, never enrolled under the last one's verdict.
+    store.setState({ webcamConsent: true, webcamName: { first: 'Cy', middle: '', last: 'Next' } });
+    await store.getState().captureFrame('AA', false);
+    await store.getState().enrollWebcamPerson();
+    expect(ipc.calls.filter((c) => c.channel === 'enroll:checkPerson')).toHaveLength(2);
   });
 
   it('property: any sequence of presses, choices and edits never enrolls a flagged person without a choice, and sends only the latest check', async () => {

@@ -10,7 +10,14 @@ export type PersonCheckForm = 'form' | 'webcam';
 export type PersonCheckDraft =
   | { readonly status: 'checking' }
   | { readonly status: 'failed'; readonly error: AppError }
-  | { readonly status: 'checked'; readonly collectionId: string; readonly check: PersonDuplicateCheck; readonly choice: DuplicateChoiceDraft | undefined };
+  | {
+      readonly status: 'checked';
+      readonly collectionId: string;
+      readonly check: PersonDuplicateCheck;
+      readonly choice: DuplicateChoiceDraft | undefined;
+      /** The person was enrolled under it: kept only to say what the check could not do. */
+      readonly spent?: boolean;
+    };
 
 export interface PersonCheckState {
   readonly personChecks: Readonly<Partial<Record<PersonCheckForm, PersonCheckDraft>>>;
@@ -22,6 +29,8 @@ export interface PersonCheckActions {
   choosePersonDuplicate(form: PersonCheckForm, choice: DuplicateChoiceDraft): void;
   /** The name, photos or collection changed: the verdict no longer holds. */
   clearPersonCheck(form: PersonCheckForm): void;
+  /** The person was enrolled: keep the verdict's note (offline, photos held) on screen, nothing else. */
+  spendPersonCheck(form: PersonCheckForm): void;
 }
 
 export type PersonCheckSlice = PersonCheckState & PersonCheckActions;

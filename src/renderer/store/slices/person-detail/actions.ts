@@ -98,6 +98,10 @@ export function createPersonDetailSlice(ipc: IpcClient): StateCreator<AppState, 
           return null;
         }
         const { status, personId, itemId, message } = result.value;
+        const checked = get().personChecks.form;
+        const state = checked?.status === 'checked' ? checked.check.summary.state : null;
+        // Offline (or not permitted) the form says so after saving, as the check could not ask Oz.
+        const checkNote = state === 'offline' || state === 'not_permitted' ? t(`enroll.duplicateCheck.${state}`) : null;
         get().clearPersonCheck('form');
         if (status === 'skipped') {
           set({ createBusy: false });
@@ -112,7 +116,7 @@ export function createPersonDetailSlice(ipc: IpcClient): StateCreator<AppState, 
           const who = [name.first, name.middle, name.last].filter((n) => n !== '').join(' ');
           set({ createBusy: false, createNotice: itemId === null ? null : { itemId, name: who } });
           if (itemId !== null) void get().trackItem(itemId);
-          return { status: 'queued' };
+          return checkNote === null ? { status: 'queued' } : { status: 'queued', checkNote };
         }
         set({ createBusy: false, createError: { code: 'INTERNAL', message: message ?? t('createPerson.notEnrolled') } });
         return null;

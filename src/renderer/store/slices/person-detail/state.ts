@@ -21,7 +21,7 @@ export interface CreateNotice {
 }
 
 /** Sent at once (the person exists), saved on the desk for the queue to send, or skipped as a possible duplicate. */
-export type CreatedPerson = { readonly status: 'enrolled'; readonly personId: string } | { readonly status: 'queued' } | { readonly status: 'skipped' };
+export type CreatedPerson = { readonly status: 'enrolled'; readonly personId: string } | { readonly status: 'queued'; readonly checkNote?: string } | { readonly status: 'skipped' };
 
 export type DeletePersonResult = 'deleted' | 'blocked' | 'failed';
 

@@ -84,7 +84,7 @@ export function createWebcamSlice(ipc: IpcClient): StateCreator<AppState, [], []
         set({ webcamEnrolling: false, webcamError: result.error });
         return;
       }
-      get().clearPersonCheck('webcam');
+      get().spendPersonCheck('webcam');
       set({ ...initialWebcamState, webcamResult: result.value });
       if (result.value.itemId !== null) void get().trackItem(result.value.itemId);
     },
