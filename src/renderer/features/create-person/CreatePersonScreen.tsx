@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScreenHeading } from '../../components/ScreenHeading.js';
 import { TextField } from '../../components/TextField.js';
@@ -7,6 +7,7 @@ import { useAppStore } from '../../store/store-context.js';
 import { ErrorNotice } from '../collections/ErrorNotice.js';
 import { ConsentCheck } from '../enroll/ConsentCheck.js';
 import { PersonDuplicateReview } from '../enroll/PersonDuplicateReview.js';
+import { usePersonPreCheck } from '../enroll/use-person-pre-check.js';
 import { selectPersonCheckBlocker } from '../../store/slices/person-check/selectors.js';
 import { PhotoChooser } from './PhotoChooser.js';
 import { photosProblem, toUploads } from './photo-uploads.js';
@@ -48,6 +49,12 @@ export function CreatePersonScreen({ collectionId }: { readonly collectionId: st
     photos: photosProblem(picker.photos) ?? undefined,
     consent: consent ? undefined : t('createPerson.consentMissing'),
   };
+  const complete = problems.name === undefined && problems.photos === undefined && problems.consent === undefined && terms !== null;
+  const checkInput = useMemo(
+    () => (complete ? { collectionId, name: { first: first.trim(), middle: middle.trim(), last: last.trim() }, photos: picker.photos.map((p) => ({ dataBase64: p.base64, fileName: p.fileName })) } : null),
+    [complete, collectionId, first, middle, last, picker.photos],
+  );
+  usePersonPreCheck('form', checkInput);
   const shown: Partial<typeof problems> = attempted ? problems : {};
 
   const submit = async (e: FormEvent) => {

@@ -1,10 +1,12 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/TextField.js';
 import { describeError } from '../../ipc/describe-error.js';
-import { selectWebcamBlocker } from '../../store/slices/webcam/selectors.js';
+import { selectWebcamBlocker, selectWebcamFormBlocker } from '../../store/slices/webcam/selectors.js';
 import { useAppStore } from '../../store/store-context.js';
 import { ConsentCheck } from '../enroll/ConsentCheck.js';
 import { PersonDuplicateReview } from '../enroll/PersonDuplicateReview.js';
+import { usePersonPreCheck } from '../enroll/use-person-pre-check.js';
 import { CaptureList } from './CaptureList.js';
 import { WebcamResult } from './WebcamResult.js';
 
@@ -15,6 +17,13 @@ export function WebcamPerson() {
   const { t } = useTranslation();
   const result = s.webcamResult;
   const personName = [s.webcamName.first, s.webcamName.middle, s.webcamName.last].filter((n) => n.trim() !== '').join(' ');
+  const complete = selectWebcamFormBlocker(s) === null;
+  const { enrollCollectionId, webcamName, captures } = s;
+  const checkInput = useMemo(
+    () => (complete ? { collectionId: enrollCollectionId, name: webcamName, photos: captures.map((c) => ({ captureId: c.captureId })) } : null),
+    [complete, enrollCollectionId, webcamName, captures],
+  );
+  usePersonPreCheck('webcam', checkInput);
   return (
     <div className="webcam__form">
       <div className="webcam__names">

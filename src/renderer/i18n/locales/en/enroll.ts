@@ -196,7 +196,7 @@ export const enroll = {
     name: '1:N duplicate check',
     checking: 'Asking Oz whether this person is already in the collection…',
     failed: 'The 1:N duplicate check could not run: {{reason}}',
-    pressAgain: 'Press “{{action}}” again to enroll this person anyway.',
+    pressAgain: 'Press “{{action}}” to enroll this person anyway.',
     samePhoto: {
       already_enrolled: 'Photo {{n}} is already enrolled from this desk',
       already_queued: 'Photo {{n}} already waits in this desk’s queue',

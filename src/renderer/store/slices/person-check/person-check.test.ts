@@ -16,11 +16,16 @@ function checkOf(verdict: Verdict, n: number): PersonDuplicateCheck {
 }
 
 /** A webcam desk whose checks answer the given verdicts in turn. */
-function desk(verdicts: readonly Verdict[]) {
+function desk(verdicts: readonly Verdict[], answered: Promise<void> = Promise.resolve()) {
   let checks = 0;
   let n = 0;
   const ipc = new FakeIpcClient({
-    'enroll:checkPerson': () => ok(checkOf(verdicts[checks++ % verdicts.length] ?? 'clean', checks)),
+    'enroll:checkPerson': async () => {
+      const verdict = verdicts[checks++ % verdicts.length] ?? 'clean';
+      const id = checks;
+      await answered;
+      return ok(checkOf(verdict, id));
+    },
     'enroll:processCapture': () =>
       ok({ ok: true as const, captureId: `cap-${++n}`, thumbnail: 'data:image/jpeg;base64,AA', width: 640, height: 800, sha256: 'f'.repeat(64), suggestedTags: ['photo_selfie'] as const, notes: [], quality: null }),
     'enroll:enrollPerson': (input) => ok({ key: 'e', name: input.name, status: input.duplicate?.choice.action === 'skip' ? ('skipped' as const) : ('enrolled' as const), enrollmentId: 'e', personId: 'p', itemId: null, photos: [], message: null }),
@@ -67,10 +72,40 @@ describe('person-check slice (webcam and form before "Enroll")', () => {
     expect(ipc.calls.filter((c) => c.channel === 'enroll:checkPerson')).toHaveLength(2);
   });
 
+  it('a press while the check started on completion is running awaits it: one check; clean enrolls in that press, flagged stops there to be seen', async () => {
+    for (const [verdict, enrolled] of [
+      ['clean', 1],
+      ['flagged', 0],
+    ] as const) {
+      let answer = (): void => undefined;
+      const { ipc, store } = desk([verdict], new Promise<void>((resolve) => (answer = resolve)));
+      await store.getState().captureFrame('AA', false);
+      store.getState().preCheckPerson('webcam', { collectionId: 'col-1', name: store.getState().webcamName, photos: [{ captureId: 'cap-1' }] });
+      const pressed = store.getState().enrollWebcamPerson();
+      answer();
+      await pressed;
+      expect(ipc.calls.filter((c) => c.channel === 'enroll:checkPerson')).toHaveLength(1);
+      expect(enrollCalls(ipc)).toHaveLength(enrolled);
+    }
+  });
+
+  it('an answer to an older check never lands on the newer one', async () => {
+    let answerFirst = (): void => undefined;
+    const { store } = desk(['flagged', 'clean'], new Promise<void>((resolve) => (answerFirst = resolve)));
+    const input = { collectionId: 'col-1', name: store.getState().webcamName, photos: [{ captureId: 'cap-1' }] };
+    const first = store.getState().checkPersonDuplicates('webcam', input);
+    const second = store.getState().checkPersonDuplicates('webcam', input);
+    answerFirst();
+    expect(await first).toBeNull();
+    expect(await second).toMatchObject({ candidates: [] });
+    expect(store.getState().personChecks.webcam).toMatchObject({ status: 'checked', check: { candidates: [] } });
+  });
+
   it('property: any sequence of presses, choices and edits never enrolls a flagged person without a choice, and sends only the latest check', async () => {
-    type Op = { kind: 'press' } | { kind: 'choose'; action: 'add' | 'skip' | 'new' } | { kind: 'rename' } | { kind: 'capture' };
+    type Op = { kind: 'press' } | { kind: 'precheck' } | { kind: 'choose'; action: 'add' | 'skip' | 'new' } | { kind: 'rename' } | { kind: 'capture' };
     const op = fc.oneof(
       fc.constant<Op>({ kind: 'press' }),
+      fc.constant<Op>({ kind: 'precheck' }),
       fc.constantFrom('add', 'skip', 'new').map((action): Op => ({ kind: 'choose', action: action as 'add' | 'skip' | 'new' })),
       fc.constant<Op>({ kind: 'rename' }),
       fc.constant<Op>({ kind: 'capture' }),
@@ -83,6 +118,8 @@ describe('person-check slice (webcam and form before "Enroll")', () => {
           const before = store.getState().personChecks.webcam;
           const sent = enrollCalls(ipc).length;
           if (o.kind === 'press') await store.getState().enrollWebcamPerson();
+          // As the screen does once the person is complete: not awaited, a press may come while it runs.
+          else if (o.kind === 'precheck') store.getState().preCheckPerson('webcam', { collectionId: 'col-1', name: store.getState().webcamName, photos: store.getState().captures.map((c) => ({ captureId: c.captureId })) });
           else if (o.kind === 'choose') store.getState().choosePersonDuplicate('webcam', o.action === 'add' ? { action: 'add', personId: 'p-ann' } : o.action === 'new' ? { action: 'new', note: 'twins, ID checked' } : { action: 'skip' });
           else if (o.kind === 'rename') store.getState().setWebcamName({ first: `Bob${sent}` });
           else await store.getState().captureFrame('AA', false);

@@ -26,6 +26,10 @@ export interface PersonCheckState {
 export interface PersonCheckActions {
   /** Asks main (`enroll:checkPerson`); null when the check could not run (the draft says why). */
   checkPersonDuplicates(form: PersonCheckForm, input: CheckPersonInput): Promise<PersonDuplicateCheck | null>;
+  /** The person just became complete: check them now, unless a check or verdict is already there. */
+  preCheckPerson(form: PersonCheckForm, input: CheckPersonInput): void;
+  /** Resolves once the check running for this form (started as the form became complete) has answered. */
+  personCheckSettled(form: PersonCheckForm): Promise<void>;
   choosePersonDuplicate(form: PersonCheckForm, choice: DuplicateChoiceDraft): void;
   /** The name, photos or collection changed: the verdict no longer holds. */
   clearPersonCheck(form: PersonCheckForm): void;
