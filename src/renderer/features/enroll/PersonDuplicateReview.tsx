@@ -43,6 +43,11 @@ export function PersonDuplicateReview({ form, personName, actionLabel, locked }:
   return (
     <div className="person-check" role="region" aria-label={t('personCheck.name')}>
       <DuplicateCheckNote summary={check.summary} />
+      {check.summary.state === 'done' && !needsReview(check) && check.samePhotos.length === 0 && (
+        <p className="enroll__hint" role="status">
+          {t('personCheck.clear')}
+        </p>
+      )}
       {check.samePhotos.length > 0 && (
         <ul className="dry-run__issues">
           {check.samePhotos.map((p) => (

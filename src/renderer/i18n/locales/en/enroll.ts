@@ -195,6 +195,7 @@ export const enroll = {
   personCheck: {
     name: '1:N duplicate check',
     checking: 'Asking Oz whether this person is already in the collection…',
+    clear: 'Oz checked: nobody in this collection looks like this person.',
     failed: 'The 1:N duplicate check could not run: {{reason}}',
     pressAgain: 'Press “{{action}}” to enroll this person anyway.',
     samePhoto: {
