@@ -32,15 +32,6 @@ async function timeToAnswer(page: Page, button: Locator, answer: string): Promis
   return Number(await page.evaluate('window.__enrollAnswer'));
 }
 
-/**
- * The 1:N check runs as soon as the person is complete, before "Enroll": the link drops after
- * its verdict is on screen, as at a desk where the operator reads the form before pressing. (A
- * link that drops while the check runs makes the press wait for the check's 2 s bound.)
- */
-async function checkedByOz(scope: Page | Locator): Promise<void> {
-  await expect(scope.getByRole('status').filter({ hasText: 'Oz checked: nobody in this collection looks like this person.' })).toBeVisible();
-}
-
 /** Names of the persons the server lists in its demo collection (raw HTTP). */
 async function namesOnServer(sandbox: SandboxServer): Promise<string[]> {
   const api = await sandboxApi(sandbox);
@@ -54,7 +45,6 @@ test('offline, the webcam enrollment is saved on the desk within 300 ms, and arr
   await signIn(page, sandbox);
   const webcam = await webcamOn(page, 'demo-watchlist');
   await readyToEnroll(webcam, 'Wanda', 'Webcam');
-  await checkedByOz(webcam);
   // The link drops the way branch links do: requests go out and nothing ever answers.
   await sandbox.goOffline('hang');
   const elapsed = await timeToAnswer(page, webcam.getByRole('button', { name: 'Enroll person' }), 'Saved on this desk');
@@ -81,7 +71,6 @@ test('offline, "Create person" from the form is saved on the desk within 300 ms,
   await page.getByLabel('Photos (JPEG or PNG)').setInputFiles(await faceFiles([4]));
   await expect(page.getByRole('list', { name: 'Chosen photos' }).getByText('after orienting')).toHaveCount(1);
   await page.getByRole('checkbox', { name: /I confirm the person agreed/ }).check();
-  await checkedByOz(page);
 
   await sandbox.goOffline('hang');
   const elapsed = await timeToAnswer(page, page.getByRole('button', { name: 'Create person' }), 'Saved on this desk');

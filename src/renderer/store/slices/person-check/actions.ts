@@ -5,6 +5,14 @@ import { hasNote } from './selectors.js';
 import type { PersonDuplicateCheck } from '../../../../shared/domain/duplicates.js';
 import { initialPersonCheckState, type PersonCheckDraft, type PersonCheckForm, type PersonCheckSlice } from './state.js';
 
+/** What the form shows when the press went ahead before Oz answered: as offline, only the desk's records were compared. */
+const unansweredCheck: PersonDuplicateCheck = {
+  checkId: '00000000-0000-4000-8000-000000000000',
+  summary: { state: 'offline', checked: 0, failed: 0, cleanupPending: 0, message: null },
+  candidates: [],
+  samePhotos: [],
+};
+
 export function createPersonCheckSlice(ipc: IpcClient): StateCreator<AppState, [], [], PersonCheckSlice> {
   return (set, get) => {
     const put = (form: PersonCheckForm, draft: PersonCheckDraft | undefined): void => set({ personChecks: { ...get().personChecks, [form]: draft } });
@@ -35,6 +43,11 @@ export function createPersonCheckSlice(ipc: IpcClient): StateCreator<AppState, [
       choosePersonDuplicate(form, choice) {
         const draft = get().personChecks[form];
         if (draft?.status === 'checked') put(form, { ...draft, choice });
+      },
+      markPersonCheckUnanswered(form, collectionId) {
+        // The late answer is dropped (no latest check): it would be for a person already enrolled.
+        delete latest[form];
+        put(form, { status: 'checked', collectionId, check: unansweredCheck, choice: undefined });
       },
       clearPersonCheck(form) {
         delete latest[form];

@@ -5,6 +5,7 @@ import { ok } from '../../../../shared/result.js';
 import { FakeIpcClient } from '../../../ipc/fake-ipc-client.js';
 import { createAppStore } from '../../index.js';
 import { selectWebcamBlocker } from '../webcam/selectors.js';
+import { PRESS_WAITS_FOR_CHECK_MS } from './review-before-enroll.js';
 
 const ann = { personId: 'p-ann', name: { first: 'Ann', middle: '', last: 'Original' }, score: 0.97, via: 'collection_analysis' as const, fileName: 'photo 1' };
 type Verdict = 'clean' | 'flagged' | 'offline';
@@ -38,6 +39,22 @@ function desk(verdicts: readonly Verdict[], answered: Promise<void> = Promise.re
 const enrollCalls = (ipc: FakeIpcClient) => ipc.calls.filter((c) => c.channel === 'enroll:enrollPerson').map((c) => c.input as { duplicate?: { checkId: string; choice: { action: string } } });
 
 describe('person-check slice (webcam and form before "Enroll")', () => {
+  it('a check Oz has not answered holds the press for PRESS_WAITS_FOR_CHECK_MS at most: enrolled, the check said not done, its late flag dropped', async () => {
+    let answer: () => void = () => undefined;
+    const { ipc, store } = desk(['flagged'], new Promise<void>((resolve) => (answer = resolve)));
+    await store.getState().captureFrame('AA', false);
+    const pressed = performance.now();
+    await store.getState().enrollWebcamPerson();
+    expect(performance.now() - pressed).toBeLessThan(PRESS_WAITS_FOR_CHECK_MS + 150);
+    expect(enrollCalls(ipc)).toEqual([expect.not.objectContaining({ duplicate: expect.anything() })]);
+    const note = store.getState().personChecks.webcam;
+    expect(note?.status === 'checked' && note.check.summary.state).toBe('offline');
+    answer();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const after = store.getState().personChecks.webcam;
+    expect(after?.status === 'checked' && after.check.candidates).toEqual([]);
+  });
+
   it('a clean check enrolls in the same press; a flagged one waits for a choice and enrolls with it on the next press', async () => {
     const { ipc, store } = desk(['clean', 'flagged']);
     await store.getState().captureFrame('AA', false);

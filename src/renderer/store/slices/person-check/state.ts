@@ -31,6 +31,8 @@ export interface PersonCheckActions {
   /** Resolves once the check running for this form (started as the form became complete) has answered. */
   personCheckSettled(form: PersonCheckForm): Promise<void>;
   choosePersonDuplicate(form: PersonCheckForm, choice: DuplicateChoiceDraft): void;
+  /** Oz had not answered by the press: the person is enrolled, and the form says the check was not done. */
+  markPersonCheckUnanswered(form: PersonCheckForm, collectionId: string): void;
   /** The name, photos or collection changed: the verdict no longer holds. */
   clearPersonCheck(form: PersonCheckForm): void;
   /** The person was enrolled: keep the verdict's note (offline, photos held) on screen, nothing else. */

@@ -86,7 +86,7 @@ export function createPersonDetailSlice(ipc: IpcClient): StateCreator<AppState, 
           return null;
         }
         const result = await ipc.invoke('enroll:enrollPerson', {
-          ...reviewed,
+          ...reviewed.request,
           collectionId,
           name,
           source: 'form',

@@ -70,7 +70,7 @@ export function createWebcamSlice(ipc: IpcClient): StateCreator<AppState, [], []
         return;
       }
       const result = await ipc.invoke('enroll:enrollPerson', {
-        ...reviewed,
+        ...reviewed.request,
         collectionId: enrollCollectionId,
         name: webcamName,
         source: 'webcam',
