@@ -1,14 +1,12 @@
-import { createHash } from 'node:crypto';
 import { link, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { faceJpegs } from '../test/fixtures/corpus.js';
-import { createLimiter } from '../src/core/images/limiter.js';
 import { createPhotoProcessor } from '../src/core/images/photo-processor.js';
-import { DEFAULT_PHOTO_LIMITS } from '../src/core/images/photo-limits.js';
 import { scanFolder } from '../src/core/import/scan-folder.js';
 import type { BenchReport, BenchRow } from './bench-report.js';
+import { barePipeline } from './whole-job/bare-pipeline.js';
 
 // Sizes are overridable for a quick run: BENCH_IMPORT_DISTINCT=200 BENCH_IMPORT_SIZES=200,2000 npm run bench import
 const DISTINCT = Number(process.env['BENCH_IMPORT_DISTINCT'] ?? 1000);
@@ -56,23 +54,7 @@ async function makeTree(root: string, photos: readonly string[], total: number):
 }
 
 /** The baseline: the same decode, fit-inside resize and JPEG q90, hashed, with the same photos in flight. */
-async function bareLoop(files: readonly string[]): Promise<number> {
-  const limiter = createLimiter(CONCURRENCY);
-  const started = performance.now();
-  await Promise.all(
-    files.map((file) =>
-      limiter.run(async () => {
-        const jpeg = await sharp(file, { limitInputPixels: DEFAULT_PHOTO_LIMITS.maxInputPixels })
-          .autoOrient()
-          .resize({ width: DEFAULT_PHOTO_LIMITS.maxSide, height: DEFAULT_PHOTO_LIMITS.maxSide, fit: 'inside', withoutEnlargement: true })
-          .jpeg({ quality: DEFAULT_PHOTO_LIMITS.quality })
-          .toBuffer();
-        createHash('sha256').update(jpeg).digest('hex');
-      }),
-    ),
-  );
-  return performance.now() - started;
-}
+const bareLoop = (files: readonly string[]): Promise<number> => barePipeline(files, CONCURRENCY);
 
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -2,7 +2,7 @@ import type { ImportOutcome, PersonResult } from '../../shared/domain/enroll.js'
 import { auditImport, type AuditRecorder } from '../../core/audit/index.js';
 import type { ScanReport } from '../../core/import/report.js';
 import type { SyncWorker } from '../../core/queue/index.js';
-import type { EnrollService, ImportSelection, ScanOutcome } from '../../core/services/enroll/index.js';
+import { importOutcomeOf, type EnrollService, type ImportSelection, type ScanOutcome } from '../../core/services/enroll/index.js';
 import type { ShowProgress } from './progress-bar.js';
 
 type Enqueued = Omit<ImportOutcome, 'scanId'>;
@@ -44,23 +44,8 @@ export async function streamed(deps: RunDeps, worker: SyncWorker, scanWith: (onP
     scan = await scanWith(async (one) => {
       results.push(...(await deps.service.enrollScan(one, deps.selection(one.report))).results);
     });
-    return outcomeOf(scan.collectionId, results);
+    return importOutcomeOf(scan.collectionId, results);
   });
   if (scan === null) throw new Error('the dry run ended without a report');
   return { scan, enqueued, sentDuringScan: Math.max(0, worker.status().counts.doneToday - doneBefore) };
-}
-
-function outcomeOf(collectionId: string, results: readonly PersonResult[]): Enqueued {
-  const count = (status: PersonResult['status']) => results.filter((r) => r.status === status).length;
-  return {
-    collectionId,
-    counts: {
-      enrolled: count('enrolled'),
-      queued: count('queued'),
-      failed: count('failed'),
-      skipped: count('skipped'),
-      photos: results.reduce((n, r) => n + (r.status === 'enrolled' || r.status === 'queued' ? r.photos.length : 0), 0),
-    },
-    results: [...results],
-  };
 }

@@ -29,6 +29,7 @@ import { EnrolledCheck } from './enrolled-check.js';
 import { EnrolledPhotos } from './enrolled-photos.js';
 import { enrollmentMetaData, type EnrollmentSource, type QualityOverrideRecord } from './enrollment-meta.js';
 import type { EnrollmentPhoto, EnrollmentSink } from './enrollment-sink.js';
+import { importOutcomeOf } from './import-outcome.js';
 import { indexServerPhotos, type ServerPhotoIndex } from './server-photo-index.js';
 import { fingerprintOf } from './source-check.js';
 
@@ -345,18 +346,7 @@ export class EnrollService {
     const results = await this.#queuePrepared(ctx, prepared);
     for (const r of results) hooks.onPerson?.(r);
     hooks.onProgress?.({ done: persons.length, total: persons.length });
-    const count = (status: PersonResult['status']) => results.filter((r) => r.status === status).length;
-    return {
-      collectionId: scan.collectionId,
-      counts: {
-        enrolled: count('enrolled'),
-        queued: count('queued'),
-        failed: count('failed'),
-        skipped: count('skipped'),
-        photos: results.reduce((n, r) => n + (r.status === 'enrolled' || r.status === 'queued' ? r.photos.length : 0), 0),
-      },
-      results,
-    };
+    return importOutcomeOf(scan.collectionId, results);
   }
 
   /** The one transaction for every prepared person; if it fails, each of them fails with its reason. */

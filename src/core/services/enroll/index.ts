@@ -6,3 +6,4 @@ export { findCollection } from './find-collection.js';
 export { QueuedEnrollmentSink } from './queued-enrollment-sink.js';
 export { createDeskSyncWorker } from './desk-sync.js';
 export { EnrolledCheck } from './enrolled-check.js';
+export { importOutcomeOf } from './import-outcome.js';
