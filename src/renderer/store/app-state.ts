@@ -3,7 +3,6 @@ import type { AuditSlice } from './slices/audit/state.js';
 import type { EnrollSlice } from './slices/enroll/state.js';
 import type { CollectionsSlice } from './slices/collections/state.js';
 import type { DuplicatesSlice } from './slices/duplicates/state.js';
-import type { PersonCheckSlice } from './slices/person-check/state.js';
 import type { PersonDetailSlice } from './slices/person-detail/state.js';
 import type { PersonsSlice } from './slices/persons/state.js';
 import type { NavigationSlice } from './slices/navigation/state.js';
@@ -26,5 +25,4 @@ export type AppState = SessionSlice &
   AuditSlice &
   SyncSlice &
   DuplicatesSlice &
-  ToastsSlice &
-  PersonCheckSlice;
+  ToastsSlice;

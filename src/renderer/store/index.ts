@@ -6,7 +6,6 @@ import { createAuditSlice } from './slices/audit/actions.js';
 import { createEnrollSlice } from './slices/enroll/actions.js';
 import { createCollectionsSlice } from './slices/collections/actions.js';
 import { createDuplicatesSlice } from './slices/duplicates/actions.js';
-import { createPersonCheckSlice } from './slices/person-check/actions.js';
 import { createPersonDetailSlice } from './slices/person-detail/actions.js';
 import { createPersonsSlice } from './slices/persons/actions.js';
 import { createNavigationSlice } from './slices/navigation/actions.js';
@@ -35,7 +34,6 @@ export function createAppStore(ipc: IpcClient): AppStore {
     ...createAuditSlice(ipc)(...a),
     ...createSyncSlice(ipc)(...a),
     ...createDuplicatesSlice(ipc)(...a),
-    ...createPersonCheckSlice(ipc)(...a),
     ...createToastsSlice()(...a),
   }));
   ipc.on('session:changed', (status) => store.getState().sessionChanged(status));

@@ -7,7 +7,6 @@ import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js
 import { uniqueWideFace } from '../../fixtures/corpus.js';
 import { rawOz, type RawOz } from '../../helpers/raw-oz.js';
 import { expect, test as base } from '../fixtures.js';
-import { openCollection } from '../collections/helpers.js';
 import { openEnroll } from './enroll-steps.js';
 
 // The 1:N duplicate check in the app, checked on the server in raw HTTP. On the strict
@@ -106,35 +105,6 @@ test('a check whose analysis DELETE failed is counted on the Sync screen until a
   oz.setFaults(null);
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(page.getByRole('status', { name: /Checks to clean up/ })).toHaveCount(0, { timeout: 30_000 });
-  expect(await raw.analysesReferencing(annId)).toEqual([]);
-  expect(await raw.deletePerson(annId)).toBe(204);
-});
-
-test('the New person form checks before enrolling: a possible duplicate of A, "Add to that person" adds the photo to A', async ({ page, oz, raw, folders }) => {
-  const photo = await photoP(8803);
-  await openEnroll(page, credentials(oz));
-  const annId = await enrollAnn(page, raw, folders('Original, Ann', photo));
-
-  await page.getByRole('navigation', { name: 'Work areas' }).getByRole('button', { name: 'Collections' }).click();
-  await openCollection(page, 'demo-watchlist');
-  await page.getByRole('button', { name: 'Add person' }).click();
-  await page.getByLabel('First name').fill('Bob');
-  await page.getByLabel('Last name').fill('Other');
-  await page.getByLabel('Photos (JPEG or PNG)').setInputFiles([{ name: 'bob.jpg', mimeType: 'image/jpeg', buffer: await reencoded(photo) }]);
-  await expect(page.getByRole('list', { name: 'Chosen photos' }).getByText('after orienting')).toHaveCount(1);
-  await page.getByRole('checkbox', { name: /I confirm the person agreed/ }).check();
-  const create = page.getByRole('button', { name: 'Create person' });
-
-  // The check runs once the person is complete: the flag is on screen before any press, and holds it.
-  const flag = page.getByRole('group', { name: /Possible duplicate of Ann Original/ });
-  await expect(flag).toContainText(annId.slice(0, 8));
-  await expect(create).toBeDisabled();
-  expect((await raw.persons()).length).toBe(1);
-  await flag.getByRole('radio', { name: 'Add to that person' }).check();
-  await create.click();
-
-  await expect.poll(() => raw.imageCount(annId), { timeout: 30_000 }).toBe(2);
-  expect((await raw.persons()).map((p) => p.person_id)).toEqual([annId]);
   expect(await raw.analysesReferencing(annId)).toEqual([]);
   expect(await raw.deletePerson(annId)).toBe(204);
 });

@@ -24,7 +24,7 @@ import { findDuplicates, type CheckMode, type CheckScope, type DuplicateFinderDe
 import { CaptureStore } from './capture-store.js';
 import { base, preparePerson, settlePerson, type ConfirmContext, type PreparedPerson } from './confirm-scan.js';
 import { decideDuplicate, type DuplicateDecision } from './duplicate-decision.js';
-import { answerWithin, checkOnePerson, PersonChecks } from './person-checks.js';
+import { checkOnePerson, PersonChecks } from './person-checks.js';
 import { EnrolledCheck } from './enrolled-check.js';
 import { EnrolledPhotos } from './enrolled-photos.js';
 import { enrollmentMetaData, type EnrollmentSource, type QualityOverrideRecord } from './enrollment-meta.js';
@@ -276,30 +276,19 @@ export class EnrollService {
    */
   async checkPerson(request: CheckPersonRequest): Promise<PersonDuplicateCheck> {
     const photos = await Promise.all(request.photos.map(async (p, i) => (await this.#heldPhoto(p, i)).photo));
-    // Bounded: on a link that swallows packets the check is "not done", answered from the desk's records.
-    const { summary, candidates, samePhotos } = await answerWithin(
-      (signal) => this.#personVerdict(request, photos, this.deps.reachable?.() ?? true, signal),
-      () => this.#personVerdict(request, photos, false),
-    );
+    const samePhotos = await this.#samePhotos(request.collectionId, photos);
+    const dup = this.deps.duplicates;
+    const { summary, candidates } =
+      dup === undefined
+        ? { summary: { state: 'off' as const, checked: 0, failed: 0, cleanupPending: 0, message: null }, candidates: [] }
+        : await checkOnePerson({ collectionId: request.collectionId, name: request.name, photos, mode: this.#checkMode(dup, this.deps.reachable?.() ?? true) }, dup.finder);
     const checkId = this.#personChecks.put({ collectionId: request.collectionId, hashes: photos.map((p) => p.sha256), candidates });
     return { checkId, summary, candidates, samePhotos };
   }
 
-  /** One person's 1:N verdict; with `reachable` false the server is not asked at all. */
-  async #personVerdict(request: CheckPersonRequest, photos: readonly ProcessedPhoto[], reachable: boolean, signal?: AbortSignal): Promise<Omit<PersonDuplicateCheck, 'checkId'>> {
-    const dup = this.deps.duplicates;
-    const [samePhotos, found] = await Promise.all([
-      this.#samePhotos(request.collectionId, photos, reachable),
-      dup === undefined
-        ? { summary: { state: 'off' as const, checked: 0, failed: 0, cleanupPending: 0, message: null }, candidates: [] }
-        : checkOnePerson({ collectionId: request.collectionId, name: request.name, photos, mode: this.#checkMode(dup, reachable), ...(signal ? { signal } : {}) }, dup.finder),
-    ]);
-    return { ...found, samePhotos };
-  }
-
-  /** Photos the desk already enrolled (confirmed with the server when it answers in time) or queued, by hash. */
-  async #samePhotos(collectionId: string, photos: readonly ProcessedPhoto[], reachable: boolean): Promise<readonly SamePhoto[]> {
-    const check = this.#check(collectionId, ENROLL_CHECK_ANSWER_MS, reachable ? this.deps.reachable : () => false);
+  /** Photos the desk already enrolled (confirmed with the server when it answers) or queued, by hash. */
+  async #samePhotos(collectionId: string, photos: readonly ProcessedPhoto[]): Promise<readonly SamePhoto[]> {
+    const check = this.#check(collectionId);
     const found: SamePhoto[] = [];
     for (const [i, p] of photos.entries()) {
       const recorded = this.enrolled.find(collectionId, p.sha256);
@@ -495,13 +484,13 @@ export class EnrollService {
     return this.deps.isQueued?.(collectionId, sha256) ? 'queued' : null;
   }
 
-  #check(collectionId: string, answerWithinMs?: number, reachable = this.deps.reachable): EnrolledCheck {
+  #check(collectionId: string, answerWithinMs?: number): EnrolledCheck {
     return new EnrolledCheck({
       client: this.deps.client,
       enrolled: this.enrolled,
       collectionId,
       retryBudgetMs: this.#readBudget(),
-      ...(reachable === undefined ? {} : { reachable }),
+      ...(this.deps.reachable === undefined ? {} : { reachable: this.deps.reachable }),
       ...(answerWithinMs === undefined ? {} : { answerWithinMs }),
     });
   }

@@ -47,33 +47,6 @@ export async function checkOnePerson(
   return { summary, candidates: checked.persons[0]?.possibleDuplicates ?? [] };
 }
 
-/** How long the form's and webcam's check may wait on Oz: past it the check counts as not done. */
-export const PERSON_CHECK_MS = 2_000;
-
-const LATE = Symbol('late');
-
-/**
- * `ask` (a check that may wait on the server) for at most `withinMs`; past that it is aborted
- * and `local` (the desk's own records, no network) answers, so "Enroll" never waits for a
- * network timeout. A link that swallows packets looks online until something times out.
- */
-export async function answerWithin<T>(ask: (signal: AbortSignal) => Promise<T>, local: () => Promise<T>, withinMs = PERSON_CHECK_MS): Promise<T> {
-  const asked = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<typeof LATE>((resolve) => (timer = setTimeout(() => resolve(LATE), withinMs)));
-  const answer = ask(asked.signal);
-  try {
-    const first = await Promise.race([answer, late]);
-    if (first !== LATE) return first;
-  } finally {
-    clearTimeout(timer);
-  }
-  asked.abort();
-  // Abandoned: whatever it ends with is no longer anyone's answer.
-  answer.catch(() => undefined);
-  return local();
-}
-
 /** Person checks by id, bounded (oldest out), like the webcam's captures. */
 export class PersonChecks {
   readonly #held = new Map<string, HeldPersonCheck>();

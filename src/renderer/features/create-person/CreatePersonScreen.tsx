@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScreenHeading } from '../../components/ScreenHeading.js';
 import { TextField } from '../../components/TextField.js';
@@ -6,9 +6,6 @@ import { selectCollectionAlias } from '../../store/slices/collections/selectors.
 import { useAppStore } from '../../store/store-context.js';
 import { ErrorNotice } from '../collections/ErrorNotice.js';
 import { ConsentCheck } from '../enroll/ConsentCheck.js';
-import { PersonDuplicateReview } from '../enroll/PersonDuplicateReview.js';
-import { usePersonPreCheck } from '../enroll/use-person-pre-check.js';
-import { selectPersonCheckBlocker } from '../../store/slices/person-check/selectors.js';
 import { PhotoChooser } from './PhotoChooser.js';
 import { photosProblem, toUploads } from './photo-uploads.js';
 import { usePhotoPicker } from './use-photo-picker.js';
@@ -27,8 +24,6 @@ export function CreatePersonScreen({ collectionId }: { readonly collectionId: st
   const loadConsent = useAppStore((s) => s.loadCreateConsent);
   const show = useAppStore((s) => s.showCollectionsView);
   const showToast = useAppStore((s) => s.showToast);
-  const check = useAppStore((s) => s.personChecks.form);
-  const clearCheck = useAppStore((s) => s.clearPersonCheck);
   const picker = usePhotoPicker();
   const [first, setFirst] = useState('');
   const [middle, setMiddle] = useState('');
@@ -39,22 +34,12 @@ export function CreatePersonScreen({ collectionId }: { readonly collectionId: st
   const { t } = useTranslation();
 
   useEffect(() => void loadConsent(), [loadConsent]);
-  // Another name, photo or collection: the 1:N check's verdict no longer holds.
-  useEffect(() => clearCheck('form'), [clearCheck, first, middle, last, picker.photos, collectionId]);
-  const checkBlocker = selectPersonCheckBlocker(check);
-  const personName = [first, middle, last].filter((n) => n.trim() !== '').join(' ');
 
   const problems = {
     name: first.trim() === '' && last.trim() === '' ? t('createPerson.nameMissing') : undefined,
     photos: photosProblem(picker.photos) ?? undefined,
     consent: consent ? undefined : t('createPerson.consentMissing'),
   };
-  const complete = problems.name === undefined && problems.photos === undefined && problems.consent === undefined && terms !== null;
-  const checkInput = useMemo(
-    () => (complete ? { collectionId, name: { first: first.trim(), middle: middle.trim(), last: last.trim() }, photos: picker.photos.map((p) => ({ dataBase64: p.base64, fileName: p.fileName })) } : null),
-    [complete, collectionId, first, middle, last, picker.photos],
-  );
-  usePersonPreCheck('form', checkInput);
   const shown: Partial<typeof problems> = attempted ? problems : {};
 
   const submit = async (e: FormEvent) => {
@@ -67,20 +52,12 @@ export function CreatePersonScreen({ collectionId }: { readonly collectionId: st
     const name = { first: first.trim(), middle: middle.trim(), last: last.trim() };
     const created = await createPerson(collectionId, name, toUploads(picker.photos), consent);
     if (created === null) return;
-    const who = [name.first, name.last].filter((n) => n !== '').join(' ');
-    if (created.status === 'skipped') {
-      showToast(t('createPerson.skippedToast', { name: who }));
-      show({ kind: 'persons', collectionId });
-    } else if (created.status === 'enrolled') {
-      showToast(t('createPerson.enrolledToast', { name: who }));
+    if (created.status === 'enrolled') {
+      showToast(t('createPerson.enrolledToast', { name: [name.first, name.last].filter((n) => n !== '').join(' ') }));
       show({ kind: 'person', collectionId, personId: created.personId });
     }
-    // Queued: the persons list says so (its notice) and shows the person once the queue has sent it;
-    // offline, a toast also says the 1:N check could not ask Oz.
-    else {
-      if (created.checkNote !== undefined) showToast(created.checkNote);
-      show({ kind: 'persons', collectionId });
-    }
+    // Queued: the persons list says so (its notice) and shows the person once the queue has sent it.
+    else show({ kind: 'persons', collectionId });
   };
 
   return (
@@ -115,11 +92,9 @@ export function CreatePersonScreen({ collectionId }: { readonly collectionId: st
         problem={shown.photos}
       />
       <ConsentCheck id="create-person-consent" terms={terms} checked={consent} onChange={setConsent} who={t('enroll.consent.whoPerson')} problem={shown.consent} />
-      <PersonDuplicateReview form="form" personName={personName} actionLabel={t('createPerson.submit')} locked={busy} />
-      {checkBlocker !== null && <p className="enroll__hint">{checkBlocker}</p>}
       {error !== null && <ErrorNotice error={error} />}
       <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy || terms === null || checkBlocker !== null}>
+        <button type="submit" className="button button--primary" disabled={busy || terms === null}>
           {busy ? t('createPerson.saving') : t('createPerson.submit')}
         </button>
       </div>

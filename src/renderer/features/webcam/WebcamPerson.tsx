@@ -1,12 +1,9 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/TextField.js';
 import { describeError } from '../../ipc/describe-error.js';
-import { selectWebcamBlocker, selectWebcamFormBlocker } from '../../store/slices/webcam/selectors.js';
+import { selectWebcamBlocker } from '../../store/slices/webcam/selectors.js';
 import { useAppStore } from '../../store/store-context.js';
 import { ConsentCheck } from '../enroll/ConsentCheck.js';
-import { PersonDuplicateReview } from '../enroll/PersonDuplicateReview.js';
-import { usePersonPreCheck } from '../enroll/use-person-pre-check.js';
 import { CaptureList } from './CaptureList.js';
 import { WebcamResult } from './WebcamResult.js';
 
@@ -16,14 +13,6 @@ export function WebcamPerson() {
   const blocker = selectWebcamBlocker(s);
   const { t } = useTranslation();
   const result = s.webcamResult;
-  const personName = [s.webcamName.first, s.webcamName.middle, s.webcamName.last].filter((n) => n.trim() !== '').join(' ');
-  const complete = selectWebcamFormBlocker(s) === null;
-  const { enrollCollectionId, webcamName, captures } = s;
-  const checkInput = useMemo(
-    () => (complete ? { collectionId: enrollCollectionId, name: webcamName, photos: captures.map((c) => ({ captureId: c.captureId })) } : null),
-    [complete, enrollCollectionId, webcamName, captures],
-  );
-  usePersonPreCheck('webcam', checkInput);
   return (
     <div className="webcam__form">
       <div className="webcam__names">
@@ -33,7 +22,6 @@ export function WebcamPerson() {
       </div>
       <CaptureList />
       <ConsentCheck id="webcam-consent" terms={s.consentTerms} checked={s.webcamConsent} onChange={s.setWebcamConsent} who={t('enroll.consent.whoPerson')} />
-      <PersonDuplicateReview form="webcam" personName={personName} actionLabel={t('webcam.enroll')} locked={s.webcamEnrolling} />
       {blocker && <p className="enroll__hint">{blocker}</p>}
       <button type="button" className="button button--primary" disabled={blocker !== null || s.webcamEnrolling} onClick={() => void s.enrollWebcamPerson()}>
         {t('webcam.enroll')}

@@ -4,7 +4,7 @@ import { selectTrackedState } from '../../store/slices/sync/selectors.js';
 import { useAppStore } from '../../store/store-context.js';
 import { useUnsentItems } from '../sync/use-unsent-items.js';
 
-/** The answer to Enroll: saved on the desk while its queue item waits, enrolled once the server has it (live from main), or skipped as a possible duplicate. */
+/** The answer to Enroll: saved on the desk while its queue item waits, enrolled once the server has it (live from main). */
 export function WebcamResult({ result }: { readonly result: PersonResult }) {
   const { t } = useTranslation();
   useUnsentItems();
@@ -14,13 +14,6 @@ export function WebcamResult({ result }: { readonly result: PersonResult }) {
     photos: t('common.photos', { count: result.photos.length }),
     tags: result.photos.map((p) => p.tags.map((tag) => t(`tags.${tag}`)).join(', ')).join('; '),
   };
-  if (result.status === 'skipped') {
-    return (
-      <p className="banner" role="status">
-        {t('webcam.result.skipped', values)}
-      </p>
-    );
-  }
   const arrived = result.status !== 'queued' || tracked === 'arrived';
   if (tracked === 'attention') {
     return (

@@ -175,7 +175,6 @@ export const enroll = {
       enrolled: 'Enrolled {{name}} with {{photos}} ({{tags}}).',
       saved: 'Saved on this desk, waiting to sync: {{name}} with {{photos}} ({{tags}}).',
       attention: '{{name}} was saved on this desk but could not be sent: see the Sync screen.',
-      skipped: '{{name}} was not enrolled (skipped as a possible duplicate).',
     },
     blocker: {
       collection: 'Choose a collection.',
@@ -190,22 +189,6 @@ export const enroll = {
       none: 'No camera was found. Connect a webcam (check the cable or USB port), then press Start camera again.',
       busy: 'The camera is in use by another program or not responding. Close other video apps, or unplug and reconnect the webcam.',
       other: 'The camera could not be started ({{name}}).',
-    },
-  },
-  personCheck: {
-    name: '1:N duplicate check',
-    checking: 'Asking Oz whether this person is already in the collection…',
-    clear: 'Oz checked: nobody in this collection looks like this person.',
-    failed: 'The 1:N duplicate check could not run: {{reason}}',
-    pressAgain: 'Press “{{action}}” to enroll this person anyway.',
-    samePhoto: {
-      already_enrolled: 'Photo {{n}} is already enrolled from this desk',
-      already_queued: 'Photo {{n}} already waits in this desk’s queue',
-    },
-    blocker: {
-      checking: 'Wait for the 1:N duplicate check.',
-      choose: 'Choose what to do with the possible duplicate.',
-      note: 'Say briefly why this is a new person (no names).',
     },
   },
 } as const;

@@ -75,7 +75,6 @@ export const persons = {
     saving: 'Saving…',
     enrolledToast: '{{name}} enrolled.',
     notEnrolled: 'The person was not enrolled.',
-    skippedToast: '{{name}} was not enrolled (skipped as a possible duplicate).',
   },
   photos: {
     chosen: 'Chosen photos',

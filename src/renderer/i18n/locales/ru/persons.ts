@@ -83,7 +83,6 @@ export const persons = {
     saving: 'Сохранение…',
     enrolledToast: '{{name}}: зарегистрирован(а).',
     notEnrolled: 'Человек не зарегистрирован.',
-    skippedToast: '{{name}}: не зарегистрирован(а) (пропущен(а) как возможный дубликат).',
   },
   photos: {
     chosen: 'Выбранные фотографии',

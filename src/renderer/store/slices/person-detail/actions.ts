@@ -2,7 +2,6 @@ import type { StateCreator } from 'zustand';
 import type { IpcClient } from '../../../ipc/client.js';
 import type { AppState } from '../../app-state.js';
 import { initialPersonDetailState, type PersonDetailSlice } from './state.js';
-import { reviewBeforeEnroll } from '../person-check/review-before-enroll.js';
 import { uploadBatches } from './upload-batches.js';
 import { t } from '../../../i18n/index.js';
 
@@ -79,14 +78,7 @@ export function createPersonDetailSlice(ipc: IpcClient): StateCreator<AppState, 
           return null;
         }
         set({ createBusy: true, createError: null, createNotice: null });
-        // Before enrolling, the 1:N check: a verdict to see stops here until the next press.
-        const reviewed = await reviewBeforeEnroll(get, 'form', { collectionId, name, photos: photos.map((p) => ({ dataBase64: p.base64, fileName: p.fileName })) });
-        if (reviewed === null) {
-          set({ createBusy: false });
-          return null;
-        }
         const result = await ipc.invoke('enroll:enrollPerson', {
-          ...reviewed.request,
           collectionId,
           name,
           source: 'form',
@@ -98,15 +90,6 @@ export function createPersonDetailSlice(ipc: IpcClient): StateCreator<AppState, 
           return null;
         }
         const { status, personId, itemId, message } = result.value;
-        const checked = get().personChecks.form;
-        const state = checked?.status === 'checked' ? checked.check.summary.state : null;
-        // Offline (or not permitted) the form says so after saving, as the check could not ask Oz.
-        const checkNote = state === 'offline' || state === 'not_permitted' ? t(`enroll.duplicateCheck.${state}`) : null;
-        get().clearPersonCheck('form');
-        if (status === 'skipped') {
-          set({ createBusy: false });
-          return { status: 'skipped' };
-        }
         if (status === 'enrolled' && personId !== null) {
           set({ createBusy: false });
           void get().reloadPersons();
@@ -116,7 +99,7 @@ export function createPersonDetailSlice(ipc: IpcClient): StateCreator<AppState, 
           const who = [name.first, name.middle, name.last].filter((n) => n !== '').join(' ');
           set({ createBusy: false, createNotice: itemId === null ? null : { itemId, name: who } });
           if (itemId !== null) void get().trackItem(itemId);
-          return checkNote === null ? { status: 'queued' } : { status: 'queued', checkNote };
+          return { status: 'queued' };
         }
         set({ createBusy: false, createError: { code: 'INTERNAL', message: message ?? t('createPerson.notEnrolled') } });
         return null;

@@ -25,7 +25,6 @@ describe('person-detail slice', () => {
   it('enrolls the form through the enrollment path with consent, and says a queued person is saved on the desk', async () => {
     const ipc = new FakeIpcClient({
       'enroll:consentTerms': () => ok({ version: 'v2', text: 'Agreed.' }),
-      'enroll:checkPerson': () => ok({ checkId: '00000000-0000-4000-8000-000000000001', summary: { state: 'done' as const, checked: 1, failed: 0, cleanupPending: 0, message: null }, candidates: [], samePhotos: [] }),
       'enroll:enrollPerson': ({ name }) =>
         ok({ key: 'e1', name, status: 'queued' as const, enrollmentId: 'e1', personId: null, itemId: 'i1', photos: [], message: null }),
     });
@@ -46,7 +45,6 @@ describe('person-detail slice', () => {
   it('keeps the refusal (e.g. consent not confirmed) as the form error', async () => {
     const ipc = new FakeIpcClient({
       'enroll:consentTerms': () => ok({ version: 'v2', text: 'Agreed.' }),
-      'enroll:checkPerson': () => ok({ checkId: '00000000-0000-4000-8000-000000000001', summary: { state: 'done' as const, checked: 1, failed: 0, cleanupPending: 0, message: null }, candidates: [], samePhotos: [] }),
       'enroll:enrollPerson': () => fail('BAD_INPUT', 'Confirm consent.', { field: 'consent' }),
     });
     const store = createAppStore(ipc);

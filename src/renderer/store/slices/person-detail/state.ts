@@ -20,8 +20,8 @@ export interface CreateNotice {
   readonly name: string;
 }
 
-/** Sent at once (the person exists), saved on the desk for the queue to send, or skipped as a possible duplicate. */
-export type CreatedPerson = { readonly status: 'enrolled'; readonly personId: string } | { readonly status: 'queued'; readonly checkNote?: string } | { readonly status: 'skipped' };
+/** Sent at once (the person exists), or saved on the desk for the queue to send. */
+export type CreatedPerson = { readonly status: 'enrolled'; readonly personId: string } | { readonly status: 'queued' };
 
 export type DeletePersonResult = 'deleted' | 'blocked' | 'failed';
 
@@ -35,8 +35,7 @@ export interface PersonDetailActions {
   loadCreateConsent(): Promise<void>;
   /**
    * Enrolls the person the way every enrollment goes (consent recorded, queued on the desk,
-   * sent by the sync worker), after the 1:N check; null when the desk refused it (see `createError`)
-   * or the check's verdict waits for the operator (see `personChecks.form`).
+   * sent by the sync worker); null when the desk refused it (see `createError`).
    */
   createPerson(collectionId: string, name: PersonName, photos: readonly PhotoUploadInput[], consentConfirmed: boolean): Promise<CreatedPerson | null>;
   dismissCreateNotice(): void;

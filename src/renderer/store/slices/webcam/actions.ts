@@ -3,17 +3,12 @@ import { codesNeedingOverride } from '../../../../shared/domain/quality-acceptan
 import { isOrientationTag } from '../../../../shared/domain/tags.js';
 import type { IpcClient } from '../../../ipc/client.js';
 import type { AppState } from '../../app-state.js';
-import { reviewBeforeEnroll } from '../person-check/review-before-enroll.js';
 import { initialWebcamState, type WebcamSlice } from './state.js';
 
 export function createWebcamSlice(ipc: IpcClient): StateCreator<AppState, [], [], WebcamSlice> {
   return (set, get) => ({
     ...initialWebcamState,
-    setWebcamName: (patch) => {
-      // The offline fallback compares names: a new name needs a new check.
-      get().clearPersonCheck('webcam');
-      set({ webcamName: { ...get().webcamName, ...patch } });
-    },
+    setWebcamName: (patch) => set({ webcamName: { ...get().webcamName, ...patch } }),
     async captureFrame(dataBase64, mirrored) {
       set({ processingCapture: true, captureRefusal: null, webcamError: null, webcamResult: null });
       const result = await ipc.invoke('enroll:processCapture', { dataBase64, mirrored });
@@ -35,14 +30,10 @@ export function createWebcamSlice(ipc: IpcClient): StateCreator<AppState, [], []
         quality: capture.quality,
         qualityNote: '',
       };
-      get().clearPersonCheck('webcam');
       set({ processingCapture: false, captures: [...get().captures, photo] });
       return true;
     },
-    removeCapture: (captureId) => {
-      get().clearPersonCheck('webcam');
-      set({ captures: get().captures.filter((c) => c.captureId !== captureId) });
-    },
+    removeCapture: (captureId) => set({ captures: get().captures.filter((c) => c.captureId !== captureId) }),
     setCaptureTags(captureId, tags) {
       set({ captures: get().captures.map((c) => (c.captureId === captureId ? { ...c, tags } : c)) });
     },
@@ -63,14 +54,7 @@ export function createWebcamSlice(ipc: IpcClient): StateCreator<AppState, [], []
       const { webcamName, captures, webcamConsent, consentTerms, enrollCollectionId } = get();
       if (consentTerms === null) return;
       set({ webcamEnrolling: true, webcamError: null, webcamResult: null });
-      // Before enrolling, the 1:N check: a verdict to see stops here until the next press.
-      const reviewed = await reviewBeforeEnroll(get, 'webcam', { collectionId: enrollCollectionId, name: webcamName, photos: captures.map((c) => ({ captureId: c.captureId })) });
-      if (reviewed === null) {
-        set({ webcamEnrolling: false });
-        return;
-      }
       const result = await ipc.invoke('enroll:enrollPerson', {
-        ...reviewed.request,
         collectionId: enrollCollectionId,
         name: webcamName,
         source: 'webcam',
@@ -84,13 +68,9 @@ export function createWebcamSlice(ipc: IpcClient): StateCreator<AppState, [], []
         set({ webcamEnrolling: false, webcamError: result.error });
         return;
       }
-      get().spendPersonCheck('webcam');
       set({ ...initialWebcamState, webcamResult: result.value });
       if (result.value.itemId !== null) void get().trackItem(result.value.itemId);
     },
-    resetWebcam: () => {
-      get().clearPersonCheck('webcam');
-      set(initialWebcamState);
-    },
+    resetWebcam: () => set(initialWebcamState),
   });
 }

@@ -1,15 +1,9 @@
 import { codesNeedingOverride } from '../../../../shared/domain/quality-acceptance.js';
 import { t } from '../../../i18n/index.js';
 import type { AppState } from '../../app-state.js';
-import { selectPersonCheckBlocker } from '../person-check/selectors.js';
 
 /** What still stops a webcam enrollment, in the order the operator fills the form; null when ready. */
 export function selectWebcamBlocker(s: AppState): string | null {
-  return selectWebcamFormBlocker(s) ?? selectPersonCheckBlocker(s.personChecks.webcam);
-}
-
-/** What the operator has still to fill in, before the 1:N check has anything to say. */
-export function selectWebcamFormBlocker(s: AppState): string | null {
   if (s.enrollCollectionId.trim() === '') return t('webcam.blocker.collection');
   if (s.webcamName.first.trim() === '' && s.webcamName.last.trim() === '') return t('webcam.blocker.name');
   if (s.captures.length === 0) return t('webcam.blocker.photo');
@@ -17,7 +11,8 @@ export function selectWebcamFormBlocker(s: AppState): string | null {
   if (s.captures.some((c) => codesNeedingOverride(c.quality).length > 0 && c.qualityNote.trim().length < 3)) {
     return t('webcam.blocker.note');
   }
-  return s.webcamConsent ? null : t('webcam.blocker.consent');
+  if (!s.webcamConsent) return t('webcam.blocker.consent');
+  return null;
 }
 
 /** Everything but the photo is filled in: only then may the camera take the first photo by itself. */

@@ -13,7 +13,6 @@ function setup() {
           ? { ok: false as const, reason: 'too_small' as const, message: 'The photo is only 320×240 px.' }
           : { ok: true as const, captureId: `cap-${++n}`, thumbnail: 'data:image/jpeg;base64,AA', width: 640, height: 800, sha256: 'f'.repeat(64), suggestedTags: ['photo_selfie', 'orientation_portrait'] as const, notes: [], quality: null },
       ),
-    'enroll:checkPerson': () => ok({ checkId: '00000000-0000-4000-8000-000000000001', summary: { state: 'done' as const, checked: 1, failed: 0, cleanupPending: 0, message: null }, candidates: [], samePhotos: [] }),
     'enroll:enrollPerson': (input) =>
       ok({ key: 'e1', name: { first: input.name.first, middle: '', last: input.name.last }, status: 'enrolled' as const, enrollmentId: 'e1', personId: 'p1', itemId: null, photos: [], message: null }),
   });
