@@ -13,6 +13,7 @@ import { startSwitchableSandbox, type SwitchableSandbox } from '../helpers/switc
 const root = fileURLToPath(new URL('../../', import.meta.url));
 /** How often the desk asks an unreachable server whether it is back (the app's default is 15 s). */
 const E2E_PROBE_INTERVAL_MS = 1_000;
+const E2E_RECONCILE_GRACE_MS = 1_000;
 const electronInstalled = existsSync(path.join(root, 'node_modules', 'electron', 'path.txt'));
 
 export type SandboxServer = SwitchableSandbox;
@@ -128,8 +129,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       rendererDir: path.join(root, 'out', 'renderer'),
       secretStore: new InMemorySecretStore(),
       ...(folderDialog === undefined ? {} : { chooseFolder: () => Promise.resolve(folderDialog) }),
-      // The server is back within a second, not the product's 15 s probe: the same path, less waiting.
-      syncTiming: { probeIntervalMs: E2E_PROBE_INTERVAL_MS },
+      // The server is back within a second, not the product's 15 s probe, and applies a request in
+      // milliseconds (a second of reconcile grace, not 15 s): the same path, less waiting.
+      syncTiming: { probeIntervalMs: E2E_PROBE_INTERVAL_MS, reconcileGraceMs: E2E_RECONCILE_GRACE_MS },
     }).finally(() => {
       if (before === undefined) delete process.env['ENROLL_DESK_POLICY'];
       else process.env['ENROLL_DESK_POLICY'] = before;

@@ -34,6 +34,8 @@ describe('fault suite: 300 enrollments through a failing network', () => {
       getClient: () => env.client,
       concurrency: 4,
       probeIntervalMs: 500,
+      // The sandbox applies a request in milliseconds: a second of grace, not the default 15 s.
+      reconcileGraceMs: 1000,
       backoff: { baseMs: 250, capMs: 4000 },
     });
     const report = await worker.syncNow({ stopWhenOffline: false });

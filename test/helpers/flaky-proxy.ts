@@ -1,13 +1,17 @@
 import { createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** What the proxy does with one request: pass it to the server, or answer itself. */
-export type FlakyVerdict = 'pass' | { readonly status: number; readonly headers?: Readonly<Record<string, string>> };
+/**
+ * What the proxy does with one request: pass it to the server, answer itself, or `lateBy`:
+ * take it whole, drop the client's connection, and pass it on that many ms later (a server
+ * that applies a request after the branch link lost its answer).
+ */
+export type FlakyVerdict = 'pass' | { readonly lateBy: number } | { readonly status: number; readonly headers?: Readonly<Record<string, string>> };
 
 export interface FlakyProxy {
   readonly url: string;
   /** Every request seen, as "METHOD /path", with what was done to it. */
-  readonly log: { readonly request: string; readonly verdict: 'pass' | number }[];
+  readonly log: { readonly request: string; readonly verdict: 'pass' | 'late' | number }[];
   close(): Promise<void>;
 }
 
@@ -23,8 +27,8 @@ export async function startFlakyProxy(target: string, decide: (method: string, p
     const path = new URL(req.url ?? '/', 'http://proxy').pathname;
     const method = req.method ?? 'GET';
     const verdict = decide(method, path);
-    log.push({ request: `${method} ${path}`, verdict: verdict === 'pass' ? 'pass' : verdict.status });
-    if (verdict !== 'pass') {
+    log.push({ request: `${method} ${path}`, verdict: verdict === 'pass' ? 'pass' : 'lateBy' in verdict ? 'late' : verdict.status });
+    if (verdict !== 'pass' && 'status' in verdict) {
       req.resume();
       res.writeHead(verdict.status, { 'content-type': 'application/json', ...verdict.headers });
       res.end(JSON.stringify({ error_code: 0, error_message: 'injected by the test proxy', details: null }));
@@ -38,7 +42,16 @@ export async function startFlakyProxy(target: string, decide: (method: string, p
       },
     );
     forward.on('error', () => res.destroy());
-    req.pipe(forward);
+    if (verdict === 'pass') {
+      req.pipe(forward);
+      return;
+    }
+    const body: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => body.push(chunk));
+    req.on('end', () => {
+      req.socket.destroy();
+      setTimeout(() => forward.end(Buffer.concat(body)), verdict.lateBy);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -37,7 +37,7 @@ for (const person of manifest.persons) {
 
 const { client, session } = createOzClient({ baseUrl: env('KILL_SERVER_URL'), email: env('KILL_EMAIL'), password: env('KILL_PASSWORD') });
 await session.signIn();
-const worker = createSyncWorker({ scope: () => null, queue, getClient: () => client, concurrency: 2, backoff: { baseMs: 100, capMs: 1000 }, probeIntervalMs: 200 });
+const worker = createSyncWorker({ scope: () => null, queue, getClient: () => client, concurrency: 2, backoff: { baseMs: 100, capMs: 1000 }, probeIntervalMs: 200, reconcileGraceMs: 1000 });
 const report = await worker.syncNow({ stopWhenOffline: false });
 await worker.stop();
 queue.close();

@@ -25,8 +25,12 @@ export const FAULTS = '5xx=0.06:503,429=0.03:1,reset=0.06,latency=0-1';
  */
 const RAM_DIR = '/dev/shm';
 
-/** Fast timers: a sequence runs in well under a second, so back-off is milliseconds, not seconds. */
-const SYNC_TIMING = { backoff: { baseMs: 10, capMs: 80, retryAfterCapMs: 1_000 }, probeIntervalMs: 30 } as const;
+/**
+ * Fast timers: a sequence runs in well under a second, so back-off is milliseconds, not seconds.
+ * The sandboxes apply a create in milliseconds, even on a loaded machine: a send cut off
+ * by a link going down or a reset is given half a second to land before the desk re-sends.
+ */
+const SYNC_TIMING = { backoff: { baseMs: 10, capMs: 80, retryAfterCapMs: 1_000 }, probeIntervalMs: 30, reconcileGraceMs: 500 } as const;
 
 export interface Server {
   readonly name: ServerName;

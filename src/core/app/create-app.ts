@@ -1,3 +1,4 @@
+import { reconcileGraceFromEnv } from '../config/reconcile-grace.js';
 import type Database from 'better-sqlite3';
 import { loadAuditHeadKey, loadAuditKey, openAuditLog, type AuditLog } from '../audit/index.js';
 import { createPhotoProcessor, type PhotoProcessor } from '../images/photo-processor.js';
@@ -49,7 +50,7 @@ export interface AppHostOptions {
   /** The face-quality detector, e.g. one warm detector shared by several desks in one process (default: a worker started on first use). */
   readonly faceDetector?: FaceDetector;
   /** The sync worker's retry timing (default: the app's back-off, a probe every 15 s while offline). */
-  readonly syncTiming?: { readonly backoff?: BackoffPolicy; readonly probeIntervalMs?: number };
+  readonly syncTiming?: { readonly backoff?: BackoffPolicy; readonly probeIntervalMs?: number; readonly reconcileGraceMs?: number };
   /** The host's native folder dialog (Electron); resolves null when cancelled. Browser mode has none. */
   readonly chooseFolder?: () => Promise<string | null>;
 }
@@ -128,6 +129,7 @@ export async function createApp(options: AppHostOptions): Promise<App> {
     getClient: () => (session.status().state === 'signedIn' ? session.requireClient() : null),
     scope: () => session.scope(),
     statusScope: () => session.lastScope(),
+    reconcileGraceMs: reconcileGraceFromEnv(),
     ...options.syncTiming,
   });
   const following = followSession(session, sync, options.emit);

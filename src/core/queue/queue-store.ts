@@ -114,11 +114,12 @@ export class QueueStore {
    *
    * The same commit marks the item in flight, since its first step may be a mutating
    * request: that saves the worker a commit (an fsync) per item. The returned row shows
-   * `in_flight` as it was before the claim, which tells the worker whether to reconcile.
+   * `in_flight` and `updated_at` as they were before the claim: whether the worker must
+   * reconcile, and since when an unresolved send may have been running.
    */
   claimNext(scope: DeskScope | null): StoredItem | null {
     const now = this.#now();
-    const pick = this.#prep(`SELECT q.id, q.in_flight, d.person_id AS dep_person_id FROM queue_items q
+    const pick = this.#prep(`SELECT q.id, q.in_flight, q.updated_at, d.person_id AS dep_person_id FROM queue_items q
       LEFT JOIN queue_items d ON d.kind = 'createPerson' AND d.enrollment_id = q.depends_on_enrollment_id
       WHERE (q.state = 'ready' OR (q.state = 'retry_wait' AND q.next_attempt_at <= ?))
         AND q.server IS ? AND q.account IS ?
@@ -128,7 +129,7 @@ export class QueueStore {
     for (;;) {
       const claimed = this.#db
         .transaction(() => {
-          const hit = pick.get(now, scope?.server ?? null, scope?.account ?? null) as { id: string; in_flight: unknown; dep_person_id: string | null } | undefined;
+          const hit = pick.get(now, scope?.server ?? null, scope?.account ?? null) as { id: string; in_flight: unknown; updated_at: number; dep_person_id: string | null } | undefined;
           if (hit === undefined) return null;
           this.#prep("UPDATE queue_items SET state = 'syncing', in_flight = 1, person_id = COALESCE(person_id, ?), updated_at = ? WHERE id = ?").run(
             hit.dep_person_id,
@@ -140,7 +141,7 @@ export class QueueStore {
         .immediate();
       if (claimed === null) return null;
       const item = this.load(claimed.id);
-      if (item !== null) return { ...item, row: { ...item.row, in_flight: claimed.in_flight === 1 ? 1 : 0 } };
+      if (item !== null) return { ...item, row: { ...item.row, in_flight: claimed.in_flight === 1 ? 1 : 0, updated_at: claimed.updated_at } };
     }
   }
 
@@ -255,10 +256,12 @@ export class QueueStore {
       .immediate();
   }
 
-  /** After a crash: items caught mid-sync must be reconciled before anything is re-sent. */
+  /**
+   * After a crash: items caught mid-sync must be reconciled before anything is re-sent.
+   * `updated_at` stays the claim's: the time from which a cut-off send may still be running.
+   */
   recoverSyncing(): number {
-    return this.#prep("UPDATE queue_items SET state = 'ready', in_flight = 1, updated_at = ? WHERE state = 'syncing'")
-      .run(this.#now()).changes;
+    return this.#prep("UPDATE queue_items SET state = 'ready', in_flight = 1 WHERE state = 'syncing'").run().changes;
   }
 
   /** Quarantined/waiting item back to ready, optionally with corrected tags (by photo sha256). */

@@ -16,17 +16,31 @@ export function enrollmentIdOf(metaData: Readonly<Record<string, unknown>> | nul
   return typeof id === 'string' ? id : null;
 }
 
-/** Finds the person a possibly-applied create made, by the enrollment UUID in its meta_data. */
-export async function findPersonByEnrollmentId(client: OzClient, collectionId: string, enrollmentId: string): Promise<Person | null> {
+/**
+ * Every person a possibly-applied create made, by the enrollment UUID in its meta_data,
+ * oldest first. More than one means a create the desk thought lost landed after all.
+ */
+export async function findPersonsByEnrollmentId(client: OzClient, collectionId: string, enrollmentId: string): Promise<Person[]> {
   const pages = walkPages((limit, offset) => readWithRetry(() => client.listPersons(collectionId, { limit, offset })), {
     pageSize: PAGE_SIZE,
     idOf: (p) => p.personId,
   });
-  for await (const page of pages) {
-    const hit = page.fresh.find((p) => enrollmentIdOf(p.metaData) === enrollmentId);
-    if (hit !== undefined) return hit;
-  }
-  return null;
+  const hits: Person[] = [];
+  for await (const page of pages) hits.push(...page.fresh.filter((p) => enrollmentIdOf(p.metaData) === enrollmentId));
+  // The list order is the server's to choose; the creation time, where it is given, is not.
+  return hits.map((p, i) => ({ p, i })).sort((a, b) => (a.p.timeCreated ?? 0) - (b.p.timeCreated ?? 0) || a.i - b.i).map(({ p }) => p);
+}
+
+/** The first person a possibly-applied create made, by the enrollment UUID in its meta_data. */
+export async function findPersonByEnrollmentId(client: OzClient, collectionId: string, enrollmentId: string): Promise<Person | null> {
+  return (await findPersonsByEnrollmentId(client, collectionId, enrollmentId))[0] ?? null;
+}
+
+/** What a person holds of the wanted photos: one image id per photo, and any second copies. */
+export interface PresentPhotos {
+  readonly present: ReadonlyMap<string, string>;
+  /** Image ids of further copies of a wanted photo (an add the desk thought lost that landed). */
+  readonly extraCopies: readonly string[];
 }
 
 /**
@@ -39,22 +53,26 @@ export async function findPresentPhotos(
   collectionId: string,
   personId: string,
   wanted: ReadonlySet<string>,
-): Promise<ReadonlyMap<string, string>> {
+): Promise<PresentPhotos> {
   const images = await readWithRetry(() => client.listPersonImages(collectionId, personId));
   const present = new Map<string, string>();
+  const extraCopies: string[] = [];
+  const take = (sha: string, image: PersonImage): void => {
+    if (present.has(sha)) extraCopies.push(image.personImageId);
+    else present.set(sha, image.personImageId);
+  };
   const unnamed: PersonImage[] = [];
   for (const image of images) {
     const sha = shaFromName(image.originalName);
-    if (sha !== null && wanted.has(sha)) present.set(sha, image.personImageId);
+    if (sha !== null && wanted.has(sha)) take(sha, image);
     else if (sha === null && image.originalUrl !== null) unnamed.push(image);
   }
   for (const image of unnamed) {
-    if (present.size === wanted.size) break;
     const { bytes } = await readWithRetry(() => client.fetchImageBytes(image.originalUrl as string));
     const sha = createHash('sha256').update(bytes).digest('hex');
-    if (wanted.has(sha)) present.set(sha, image.personImageId);
+    if (wanted.has(sha)) take(sha, image);
   }
-  return present;
+  return { present, extraCopies };
 }
 
 function shaFromName(name: string | null): string | null {

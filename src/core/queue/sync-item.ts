@@ -7,7 +7,7 @@ import type { QueueCipher } from './queue-crypto.js';
 import { itemSecretSchema, type PhotoRow } from './queue-rows.js';
 import type { QueueStore, StoredItem } from './queue-store.js';
 import { MAX_FILES_PER_REQUEST } from './queue-types.js';
-import { findPersonByEnrollmentId, findPresentPhotos, uploadName } from './reconcile.js';
+import { findPersonsByEnrollmentId, findPresentPhotos, uploadName } from './reconcile.js';
 
 export interface SyncItemDeps {
   readonly store: QueueStore;
@@ -16,7 +16,18 @@ export interface SyncItemDeps {
   readonly client: OzClient;
   readonly backoff: BackoffPolicy;
   readonly random?: () => number;
+  readonly now?: () => number;
+  /** How long a server may still be applying a request whose answer was lost (default 15 s). */
+  readonly reconcileGraceMs?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
 }
+
+/**
+ * A request whose answer was lost (a reset, a gateway's 5xx, a crash) may still be running on
+ * the server: Oz documents no idempotency key, so the desk waits this long after the item's
+ * last change before it concludes from a miss that nothing arrived, and sends again.
+ */
+export const DEFAULT_RECONCILE_GRACE_MS = 15_000;
 
 /** How one attempt ended; the store already reflects it when this is returned. */
 export type ItemResult =
@@ -62,16 +73,15 @@ async function runItem(deps: SyncItemDeps, item: StoredItem): Promise<boolean> {
   let pending = item.photos.filter((p) => p.confirmed === 0);
 
   if (row.kind === 'createPerson' && personId === null) {
-    const enrollmentId = row.enrollment_id as string;
     if (inFlight) {
-      const found = await findPersonByEnrollmentId(client, collectionId, enrollmentId);
+      const found = await adoptCreated(deps, item);
       if (found === null) {
         store.setInFlight(row.id, false);
         inFlight = false;
         marked = false;
       } else {
         // Adopted; which of its photos arrived is settled below, so stay "in flight".
-        personId = found.personId;
+        personId = found;
         store.confirm(row.id, personId, [], { stillInFlight: true });
       }
     }
@@ -92,7 +102,7 @@ async function runItem(deps: SyncItemDeps, item: StoredItem): Promise<boolean> {
   if (personId === null) throw new Error('The person these photos belong to is not known yet.');
 
   if (inFlight) {
-    const present = await findPresentPhotos(client, collectionId, personId, new Set(pending.map((p) => p.sha256)));
+    const present = await presentAfterGrace(deps, item, personId, pending);
     const found = pending.filter((p) => present.has(p.sha256));
     deleteBlobs(deps, store.confirm(row.id, personId, found.map((p) => ({ position: p.position, personImageId: present.get(p.sha256) ?? null }))));
     marked = false;
@@ -110,6 +120,56 @@ async function runItem(deps: SyncItemDeps, item: StoredItem): Promise<boolean> {
   }
   return finished;
 }
+
+/**
+ * The person an unresolved create made, if it arrived. A second copy (an earlier create
+ * that landed late) is deleted before the first is adopted, so a failed delete is tried
+ * again with the next attempt.
+ */
+async function adoptCreated(deps: SyncItemDeps, item: StoredItem): Promise<string | null> {
+  const { collection_id: collectionId, enrollment_id: enrollmentId } = item.row;
+  const found = await readPastGrace(deps, item, () => findPersonsByEnrollmentId(deps.client, collectionId, enrollmentId as string), (hits) => hits.length > 0);
+  const [kept, ...copies] = found;
+  for (const copy of copies) await deleteCopy(() => deps.client.deletePerson(collectionId, copy.personId), `person ${copy.personId}`);
+  return kept?.personId ?? null;
+}
+
+/** Which pending photos the person already holds; second copies of one are deleted. */
+async function presentAfterGrace(deps: SyncItemDeps, item: StoredItem, personId: string, pending: readonly PhotoRow[]): Promise<ReadonlyMap<string, string>> {
+  const collectionId = item.row.collection_id;
+  const wanted = new Set(pending.map((p) => p.sha256));
+  const { present, extraCopies } = await readPastGrace(deps, item, () => findPresentPhotos(deps.client, collectionId, personId, wanted), (r) => r.present.size === wanted.size);
+  for (const id of extraCopies) await deleteCopy(() => deps.client.deletePersonImage(collectionId, personId, id), `photo ${id}`);
+  return present;
+}
+
+/**
+ * A read of what an unresolved send may have made. A miss within the grace after the item's
+ * last change (when its send failed, or was cut off by a crash) is read again once the grace
+ * has passed: the server may still have been applying it.
+ */
+async function readPastGrace<T>(deps: SyncItemDeps, item: StoredItem, read: () => Promise<T>, arrived: (result: T) => boolean): Promise<T> {
+  const first = await read();
+  const grace = deps.reconcileGraceMs ?? DEFAULT_RECONCILE_GRACE_MS;
+  const wait = Math.min(grace, item.row.updated_at + grace - (deps.now ?? Date.now)());
+  if (arrived(first) || wait <= 0) return first;
+  await (deps.sleep ?? delay)(wait);
+  return read();
+}
+
+/** A copy the server refuses to delete stays (the person still has one good record); a transient failure retries the attempt. */
+async function deleteCopy(remove: () => Promise<void>, what: string): Promise<void> {
+  try {
+    await remove();
+  } catch (err) {
+    if (err instanceof OzApiError && err.isNotFound) return;
+    const refused = err instanceof OzApiError && err.httpStatus >= 400 && err.httpStatus < 500 && ![401, 403, 429].includes(err.httpStatus);
+    if (!refused) throw err;
+    console.warn(`enroll-desk queue: the server kept a second copy (${what}): ${errorText(err)}`);
+  }
+}
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function settleFailure(deps: SyncItemDeps, item: StoredItem, err: unknown): Promise<ItemResult> {
   const { store } = deps;

@@ -24,6 +24,8 @@ export interface SyncWorkerOptions {
   readonly backoff?: BackoffPolicy;
   /** How often to probe the server while offline. */
   readonly probeIntervalMs?: number;
+  /** How long a send whose answer was lost may still be applied by the server (sync-item.ts). */
+  readonly reconcileGraceMs?: number;
   readonly random?: () => number;
   /**
    * Called once per item the server fully confirmed, after the commit that marked it done
@@ -134,7 +136,7 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
       }
       const item = store.claimNext(opts.scope());
       if (item === null) break;
-      const task = syncItem({ ...queue.engine, client, backoff, random: opts.random }, item).then((result) => settle(result, item, client), (err: unknown) => {
+      const task = syncItem({ ...queue.engine, client, backoff, random: opts.random, reconcileGraceMs: opts.reconcileGraceMs }, item).then((result) => settle(result, item, client), (err: unknown) => {
         // syncItem settles its own failures; reaching here is a bug in the store layer.
         store.release(item.row.id);
         console.error('enroll-desk queue: unexpected sync failure', err);
