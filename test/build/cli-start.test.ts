@@ -27,6 +27,19 @@ describe('the CLI the tests run', () => {
     expect(run.stderr).toContain(`running ${path.join(repoRoot, 'out/cli/main.js')}`);
   });
 
+  it('import and sync run with glibc malloc tuned (same process: execve), other commands and opted-out desks without', async () => {
+    const debug = { ENROLL_DESK_CLI_DEBUG: '1' };
+    const tuned = await runCli(binHost, ['sync', '--help'], debug);
+    expect(tuned.code).toBe(0);
+    expect(tuned.stdout).toContain('Usage: enroll-desk sync');
+    expect(tuned.stderr).toContain('(malloc: MALLOC_MMAP_THRESHOLD_=131072)');
+    expect((await runCli(binHost, ['import', '--help'], debug)).stderr).toContain('MALLOC_MMAP_THRESHOLD_=131072');
+    expect((await runCli(binHost, ['queue', '--help'], debug)).stderr).not.toContain('malloc');
+    expect((await runCli(binHost, ['sync', '--help'], { ...debug, ENROLL_DESK_MALLOC_TUNING: 'off' })).stderr).not.toContain('malloc');
+    // A value the operator set is theirs.
+    expect((await runCli(binHost, ['sync', '--help'], { ...debug, MALLOC_MMAP_THRESHOLD_: '65536' })).stderr).toContain('MALLOC_MMAP_THRESHOLD_=65536');
+  });
+
   it('--help loads commander and the command tree, none of the commands’ packages', async () => {
     const run = await node(['--import', logImports, 'bin/enroll-desk', '--help'], repoRoot);
     expect(run.code).toBe(0);
