@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 /**
  * What the proxy does with one request: pass it to the server, answer itself, or `lateBy`:
  * take it whole, drop the client's connection, and pass it on that many ms later (a server
- * that applies a request after the branch link lost its answer).
+ * that applies a request after the branch link lost its answer), or never (null: lost).
  */
-export type FlakyVerdict = 'pass' | { readonly lateBy: number } | { readonly status: number; readonly headers?: Readonly<Record<string, string>> };
+export type FlakyVerdict = 'pass' | { readonly lateBy: number | null } | { readonly status: number; readonly headers?: Readonly<Record<string, string>> };
 
 export interface FlakyProxy {
   readonly url: string;
@@ -50,7 +50,8 @@ export async function startFlakyProxy(target: string, decide: (method: string, p
     req.on('data', (chunk: Buffer) => body.push(chunk));
     req.on('end', () => {
       req.socket.destroy();
-      setTimeout(() => forward.end(Buffer.concat(body)), verdict.lateBy);
+      if (verdict.lateBy === null) forward.destroy();
+      else setTimeout(() => forward.end(Buffer.concat(body)), verdict.lateBy);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -4,7 +4,7 @@ import { enrollmentIdOf, uploadName } from '../../src/core/queue/reconcile.js';
 import { createSyncWorker } from '../../src/core/queue/sync-worker.js';
 import { personMeta, photos } from '../../src/core/queue/testing/queue-test-kit.js';
 import { startSandboxQueueEnv, type SandboxQueueEnv } from '../../src/core/queue/testing/sandbox-env.js';
-import { startFlakyProxy, type FlakyProxy } from '../helpers/flaky-proxy.js';
+import { startFlakyProxy, type FlakyProxy, type FlakyVerdict } from '../helpers/flaky-proxy.js';
 
 // A send whose answer is lost may still be running on the server: Oz documents no idempotency
 // key, so the desk must neither send it again before the server had time to apply it, nor keep
@@ -24,15 +24,17 @@ describe('a send the server applies after the link dropped its answer', () => {
   let proxy: FlakyProxy;
   let viaProxy: OzClient;
   const cut = new Set<string>();
+  let firstPost: FlakyVerdict = { lateBy: SERVER_WORKS_MS };
 
   beforeEach(async () => {
     env = await startSandboxQueueEnv();
     cut.clear();
+    firstPost = { lateBy: SERVER_WORKS_MS };
     // Only the first POST of each path is cut: the retry goes through.
     proxy = await startFlakyProxy(env.sandbox.url, (method, path) => {
       if (method !== 'POST' || !path.includes('/persons') || cut.has(path)) return 'pass';
       cut.add(path);
-      return { lateBy: SERVER_WORKS_MS };
+      return firstPost;
     });
     ({ client: viaProxy } = createOzClient({ baseUrl: proxy.url, email: env.demo.email, password: env.demo.password, timeoutMs: 10_000 }));
   });
@@ -57,6 +59,38 @@ describe('a send the server applies after the link dropped its answer', () => {
     expect(persons).toHaveLength(1);
     const images = await env.client.listPersonImages(env.demo.collectionId, persons[0]!.personId);
     expect(images.map((i) => i.originalName).sort()).toEqual(ph.map((p) => uploadName(p.sha256)).sort());
+  });
+
+  it('pressing Sync now while it waits reads again, but neither re-sends early nor pushes the wait out', async () => {
+    // This first create never reaches the server: only the grace, counted from the failure, lets the desk send again.
+    firstPost = { lateBy: null };
+    const { enrollmentId } = await env.queue.enqueueCreatePerson({ collectionId: env.demo.collectionId, metaData: personMeta('Impatient', 'Operator') }, await photos(1));
+    const worker = createSyncWorker({ scope: () => null, queue: env.queue, getClient: () => viaProxy, backoff: fast, probeIntervalMs: 50, reconcileGraceMs: 1_000 });
+    const started = Date.now();
+    const drained = worker.syncNow({ stopWhenOffline: false });
+    const presses = setInterval(() => void worker.syncNow({ stopWhenOffline: false }), 50);
+    const report = await drained;
+    clearInterval(presses);
+    await worker.stop();
+    expect(report).toMatchObject({ sent: 1, remaining: 0 });
+    const took = Date.now() - started;
+    expect(took).toBeGreaterThanOrEqual(1_000);
+    expect(took).toBeLessThan(5_000);
+    expect(await personsOf(env.client, env.demo.collectionId, enrollmentId)).toHaveLength(1);
+  });
+
+  it('a create answered 503 was not applied: it goes again without waiting; a 502 may have been, so the desk waits', async () => {
+    const timed = async (answer: FlakyVerdict) => {
+      firstPost = answer;
+      cut.clear();
+      const { enrollmentId } = await env.queue.enqueueCreatePerson({ collectionId: env.demo.collectionId, metaData: personMeta('Status', String(answer)) }, await photos(1));
+      const started = Date.now();
+      expect(await drain(1_500)).toMatchObject({ sent: 1, remaining: 0 });
+      expect(await personsOf(env.client, env.demo.collectionId, enrollmentId)).toHaveLength(1);
+      return Date.now() - started;
+    };
+    expect(await timed({ status: 503 })).toBeLessThan(1_000);
+    expect(await timed({ status: 502 })).toBeGreaterThanOrEqual(1_400);
   });
 
   it('the race is real: a desk that re-sends at once (no grace) makes a second person', async () => {

@@ -218,6 +218,16 @@ export class QueueStore {
       .run(now + Math.max(0, Math.round(delayMs)), error, now, id);
   }
 
+  /**
+   * Waits, without counting an attempt, until a send whose answer was lost has had time to
+   * land; `since` (when that send ended) is kept as the item's last change, so the wait
+   * is counted from the send however often it is looked at again.
+   */
+  deferReconcile(id: string, untilMs: number, since: number, message: string): void {
+    this.#prep(`UPDATE queue_items SET state = 'retry_wait', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?`)
+      .run(Math.round(untilMs), message, since, id);
+  }
+
   /** Back to ready without counting an attempt (the queue paused under it). */
   release(id: string): void {
     this.#prep("UPDATE queue_items SET state = 'ready', updated_at = ? WHERE id = ? AND state = 'syncing'").run(this.#now(), id);

@@ -19,7 +19,6 @@ export interface SyncItemDeps {
   readonly now?: () => number;
   /** How long a server may still be applying a request whose answer was lost (default 15 s). */
   readonly reconcileGraceMs?: number;
-  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -44,19 +43,28 @@ export type ItemResult =
  * it already has (the person by enrollment UUID, the photos by file name).
  */
 export async function syncItem(deps: SyncItemDeps, item: StoredItem): Promise<ItemResult> {
+  const sending = { now: false };
   try {
     // The key may have been forgotten by a reset while another process queued this item.
     await deps.cipher.unlock();
     // The last confirming commit usually finishes the item; only a fully reconciled one needs its own.
-    if (!(await runItem(deps, item))) deps.store.markDone(item.row.id);
+    if (!(await runItem(deps, item, sending))) deps.store.markDone(item.row.id);
     return { kind: 'done' };
   } catch (err) {
+    // A send the server refused (4xx), declined to take on (503: RFC 9110, "unable to handle the
+    // request"), or that never left (no connection) was not applied, and every earlier one was
+    // settled before it went: nothing is left to look for, nor to wait for. A 500, 502 or 504
+    // may come after the work was done, or while it is still being done: those keep the mark.
+    if (sending.now && notApplied(err)) deps.store.setInFlight(item.row.id, false);
     return settleFailure(deps, item, err);
   }
 }
 
-/** Resolves true when its last commit already marked the item done. */
-async function runItem(deps: SyncItemDeps, item: StoredItem): Promise<boolean> {
+const notApplied = (err: unknown): boolean =>
+  (err instanceof OzApiError && ((err.httpStatus >= 400 && err.httpStatus < 500) || err.httpStatus === 503)) || (err instanceof OzNetworkError && !err.ambiguous);
+
+/** Resolves true when its last commit already marked the item done; `sending.now` while a mutating request is out. */
+async function runItem(deps: SyncItemDeps, item: StoredItem, sending: { now: boolean }): Promise<boolean> {
   const { store, client } = deps;
   const { row } = item;
   const collectionId = row.collection_id;
@@ -70,6 +78,7 @@ async function runItem(deps: SyncItemDeps, item: StoredItem): Promise<boolean> {
     marked = true;
   };
   let finished = false;
+  let adopted = false;
   let pending = item.photos.filter((p) => p.confirmed === 0);
 
   if (row.kind === 'createPerson' && personId === null) {
@@ -82,6 +91,7 @@ async function runItem(deps: SyncItemDeps, item: StoredItem): Promise<boolean> {
       } else {
         // Adopted; which of its photos arrived is settled below, so stay "in flight".
         personId = found;
+        adopted = true;
         store.confirm(row.id, personId, [], { stillInFlight: true });
       }
     }
@@ -90,7 +100,9 @@ async function runItem(deps: SyncItemDeps, item: StoredItem): Promise<boolean> {
       const batch = pending.slice(0, MAX_FILES_PER_REQUEST);
       const uploads = batch.map((p) => toUpload(deps, p));
       mark();
+      sending.now = true;
       const person = await client.createPerson(collectionId, { photos: uploads, metaData });
+      sending.now = false;
       finished = batch.length === pending.length;
       deleteBlobs(deps, store.confirm(row.id, person.personId, confirmations(batch, person.images ?? []), { done: finished }));
       marked = false;
@@ -102,7 +114,8 @@ async function runItem(deps: SyncItemDeps, item: StoredItem): Promise<boolean> {
   if (personId === null) throw new Error('The person these photos belong to is not known yet.');
 
   if (inFlight) {
-    const present = await presentAfterGrace(deps, item, personId, pending);
+    // A person just adopted holds what its create carried: a photo it lacks never went out.
+    const present = await presentAfterGrace(deps, item, personId, pending, !adopted);
     const found = pending.filter((p) => present.has(p.sha256));
     deleteBlobs(deps, store.confirm(row.id, personId, found.map((p) => ({ position: p.position, personImageId: present.get(p.sha256) ?? null }))));
     marked = false;
@@ -112,7 +125,9 @@ async function runItem(deps: SyncItemDeps, item: StoredItem): Promise<boolean> {
     const batch = pending.slice(0, MAX_FILES_PER_REQUEST);
     const uploads = batch.map((p) => toUpload(deps, p));
     mark();
+    sending.now = true;
     const images = await client.addPersonImages(collectionId, personId, uploads);
+    sending.now = false;
     finished = batch.length === pending.length;
     deleteBlobs(deps, store.confirm(row.id, personId, confirmations(batch, images), { done: finished }));
     marked = false;
@@ -135,26 +150,35 @@ async function adoptCreated(deps: SyncItemDeps, item: StoredItem): Promise<strin
 }
 
 /** Which pending photos the person already holds; second copies of one are deleted. */
-async function presentAfterGrace(deps: SyncItemDeps, item: StoredItem, personId: string, pending: readonly PhotoRow[]): Promise<ReadonlyMap<string, string>> {
+async function presentAfterGrace(deps: SyncItemDeps, item: StoredItem, personId: string, pending: readonly PhotoRow[], mayWait: boolean): Promise<ReadonlyMap<string, string>> {
   const collectionId = item.row.collection_id;
   const wanted = new Set(pending.map((p) => p.sha256));
-  const { present, extraCopies } = await readPastGrace(deps, item, () => findPresentPhotos(deps.client, collectionId, personId, wanted), (r) => r.present.size === wanted.size);
+  const read = () => findPresentPhotos(deps.client, collectionId, personId, wanted);
+  const { present, extraCopies } = mayWait ? await readPastGrace(deps, item, read, (r) => r.present.size === wanted.size) : await read();
   for (const id of extraCopies) await deleteCopy(() => deps.client.deletePersonImage(collectionId, personId, id), `photo ${id}`);
   return present;
 }
 
+/** A miss read too soon after an unresolved send: the item waits, uncounted, until the grace has passed. */
+class LateAnswerWait extends Error {
+  constructor(readonly untilMs: number) {
+    super('Waiting for the server to finish the last send, whose answer was lost, before sending it again.');
+  }
+}
+
 /**
  * A read of what an unresolved send may have made. A miss within the grace after the item's
- * last change (when its send failed, or was cut off by a crash) is read again once the grace
- * has passed: the server may still have been applying it.
+ * last change (when its send failed, or was cut off by a crash) proves nothing yet: the
+ * server may still be applying it, so the item waits for the grace to pass and reads again.
  */
 async function readPastGrace<T>(deps: SyncItemDeps, item: StoredItem, read: () => Promise<T>, arrived: (result: T) => boolean): Promise<T> {
-  const first = await read();
+  const result = await read();
+  if (arrived(result)) return result;
   const grace = deps.reconcileGraceMs ?? DEFAULT_RECONCILE_GRACE_MS;
-  const wait = Math.min(grace, item.row.updated_at + grace - (deps.now ?? Date.now)());
-  if (arrived(first) || wait <= 0) return first;
-  await (deps.sleep ?? delay)(wait);
-  return read();
+  const now = (deps.now ?? Date.now)();
+  const until = Math.min(item.row.updated_at + grace, now + grace);
+  if (until > now) throw new LateAnswerWait(until);
+  return result;
 }
 
 /** A copy the server refuses to delete stays (the person still has one good record); a transient failure retries the attempt. */
@@ -169,11 +193,14 @@ async function deleteCopy(remove: () => Promise<void>, what: string): Promise<vo
   }
 }
 
-const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 async function settleFailure(deps: SyncItemDeps, item: StoredItem, err: unknown): Promise<ItemResult> {
   const { store } = deps;
   const id = item.row.id;
+  if (err instanceof LateAnswerWait) {
+    // The read itself was answered: the server is reachable.
+    store.deferReconcile(id, err.untilMs, item.row.updated_at, err.message);
+    return { kind: 'retry', message: err.message, reachedServer: true, connectFailure: false };
+  }
   const action = classifyFailure(err);
   switch (action.kind) {
     case 'retry': {

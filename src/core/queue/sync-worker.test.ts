@@ -132,7 +132,8 @@ describe('sync worker against the sandbox', () => {
     let current: OzClient | null = clerk;
     await env.queue.enqueueCreatePerson({ collectionId: env.demo.collectionId, metaData: personMeta('K', 'L') }, await photos(1));
     await env.queue.enqueueCreatePerson({ collectionId: env.demo.collectionId, metaData: personMeta('M', 'N') }, await photos(1));
-    const worker = createSyncWorker({ scope: () => null, queue: env.queue, getClient: () => current, backoff: fast, concurrency: 1 });
+    // The cut-off attempt is moments old: a short reconcile grace, not the default 15 s.
+    const worker = createSyncWorker({ scope: () => null, queue: env.queue, getClient: () => current, backoff: fast, concurrency: 1, reconcileGraceMs: 200 });
     const seen: string[] = [];
     worker.onChange((s) => seen.push(s.pausedReason ?? 'none'));
     const report = await worker.syncNow();
@@ -158,7 +159,8 @@ describe('sync worker against the sandbox', () => {
     const old = createOzClient({ baseUrl: env.sandbox.url, email: env.demo.email, password: env.demo.password });
     await old.session.signIn();
     let current: OzClient = old.client;
-    const worker = createSyncWorker({ scope: () => null, queue: env.queue, getClient: () => current, backoff: fast, concurrency: 1 });
+    // The cut-off attempt is moments old: a short reconcile grace, not the default 15 s.
+    const worker = createSyncWorker({ scope: () => null, queue: env.queue, getClient: () => current, backoff: fast, concurrency: 1, reconcileGraceMs: 200 });
     env.sandbox.setFaults('latency=150');
     const drained = worker.syncNow();
     await sleep(50);
