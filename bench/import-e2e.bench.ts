@@ -109,7 +109,7 @@ export default async function benchImportE2e(): Promise<BenchReport> {
         'Photos: 3000×4000 JPEG q92 (~3.8 MB), a real face with sensor-like noise and a unique pixel stamp each; cached in the OS temp folder.',
         'Whole job: node bin/enroll-desk import (dry run, face-quality detection, enqueue, upload within --wait) then sync, from a fresh desk into a new collection; the server count is checked by raw HTTP.',
         'Bare: decode, auto-orient, fit 1920, JPEG q90, SHA-256, 2 in flight, in this process (no process start, no files written).',
-        'Leaves out: the online 1:N duplicate check (--duplicate-check off: the corpus repeats ten faces), the keychain prompt, real network latency (loopback), and the sandbox’s own CPU, which shares the 2 cores.',
+        'Leaves out: the online 1:N duplicate check (--duplicate-check off: the corpus repeats ten faces), the keychain prompt, real network latency (loopback). Counts what a real server would not: the sandbox’s own CPU (it decodes every upload twice), on the same 2 cores.',
         'Bytes uploaded: growth of the sandbox’s stored image files per photo over the mean original file size.',
       ],
     };
