@@ -1,4 +1,3 @@
-import { reconcileGraceFromEnv } from '../../core/config/reconcile-grace.js';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { consentTermsOf } from '../../shared/domain/consent.js';
@@ -144,7 +143,7 @@ export async function importInto(folder: string, options: ImportOptions, deps: I
 function syncWorker(options: ImportOptions, deps: ImportDeps): SyncWorker | null {
   const { client } = deps;
   if (client === null || (parseDuration(options.wait) ?? 0) === 0) return null;
-  const worker = createDeskSyncWorker({ queue: deps.queue, db: deps.db, getClient: () => client, scope: () => deps.scope, concurrency: 2, probeIntervalMs: CLI_PROBE_INTERVAL_MS, backoff: CLI_BACKOFF, reconcileGraceMs: reconcileGraceFromEnv() });
+  const worker = createDeskSyncWorker({ queue: deps.queue, db: deps.db, getClient: () => client, scope: () => deps.scope, concurrency: 2, probeIntervalMs: CLI_PROBE_INTERVAL_MS, backoff: CLI_BACKOFF });
   worker.serverReachable();
   return worker;
 }

@@ -1,4 +1,3 @@
-import { reconcileGraceFromEnv } from '../../core/config/reconcile-grace.js';
 import type Database from 'better-sqlite3';
 import { deskScopeOf, type DeskScope } from '../../shared/domain/desk-scope.js';
 import { policyServerProblem } from '../../shared/domain/policy.js';
@@ -83,7 +82,7 @@ async function signInAndSend(options: SyncOptions, target: SyncTarget, desk: Syn
     if ('refused' in signIn) return usage(options, signIn.refused);
     let report: SyncReport | null = null;
     if (signIn.online) {
-      const worker = createDeskSyncWorker({ queue: desk.queue, db: desk.db, getClient: () => client, scope: () => desk.scope, concurrency, probeIntervalMs: CLI_PROBE_INTERVAL_MS, backoff: CLI_BACKOFF, reconcileGraceMs: reconcileGraceFromEnv() });
+      const worker = createDeskSyncWorker({ queue: desk.queue, db: desk.db, getClient: () => client, scope: () => desk.scope, concurrency, probeIntervalMs: CLI_PROBE_INTERVAL_MS, backoff: CLI_BACKOFF });
       worker.serverReachable();
       report = await drainWithin(worker, budget, { quiet: options.json === true, label: 'sync' });
     }

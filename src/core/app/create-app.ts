@@ -1,4 +1,3 @@
-import { reconcileGraceFromEnv } from '../config/reconcile-grace.js';
 import type Database from 'better-sqlite3';
 import { loadAuditHeadKey, loadAuditKey, openAuditLog, type AuditLog } from '../audit/index.js';
 import { createPhotoProcessor, type PhotoProcessor } from '../images/photo-processor.js';
@@ -129,7 +128,6 @@ export async function createApp(options: AppHostOptions): Promise<App> {
     getClient: () => (session.status().state === 'signedIn' ? session.requireClient() : null),
     scope: () => session.scope(),
     statusScope: () => session.lastScope(),
-    reconcileGraceMs: reconcileGraceFromEnv(),
     ...options.syncTiming,
   });
   const following = followSession(session, sync, options.emit);

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { createSyncWorker, type SyncWorker, type SyncWorkerOptions } from '../../queue/index.js';
+import { reconcileGraceFromEnv } from '../../config/reconcile-grace.js';
 import { EnrolledPhotos } from './enrolled-photos.js';
 
 /**
@@ -13,6 +14,8 @@ export function createDeskSyncWorker(opts: Omit<SyncWorkerOptions, 'onItemDone'>
   const enrolled = new EnrolledPhotos(db, () => null);
   return createSyncWorker({
     ...worker,
+    // One default for every host (app, browser mode, CLI): the operator's setting, else the worker's.
+    reconcileGraceMs: worker.reconcileGraceMs ?? reconcileGraceFromEnv(),
     onItemDone: (item) => enrolled.record(item.collectionId, { personId: item.personId, enrollmentId: item.enrollmentId ?? item.itemId }, item.sha256s, item.scope),
   });
 }
