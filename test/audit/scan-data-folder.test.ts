@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../fixtures/corpus.js';
-import { scanDataFolder } from './scan-data-folder.js';
+import { holdsJpeg, scanDataFolder } from './scan-data-folder.js';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>> | null = null;
 afterEach(async () => temp?.cleanup());
@@ -19,5 +20,21 @@ describe('scanDataFolder (the reset and retention tests rely on it)', () => {
     writeFileSync(join(temp.dir, 'clean.json'), '{"deskName":"desk 1"}');
     const found = scanDataFolder(temp.dir, ['Rosamund']).map((f) => f.what).sort();
     expect(found).toEqual(['JPEG', 'PNG', 'Rosamund']);
+  });
+
+  it('finds a real JPEG at any offset in random bytes, even with a thumbnail-sized EXIF header', async () => {
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#345' } }).withMetadata().jpeg().toBuffer();
+    for (const offset of [0, 1, 777, 4095]) {
+      expect(holdsJpeg(Buffer.concat([randomBytes(offset), jpeg, randomBytes(300)]))).toBe(true);
+    }
+  });
+
+  it('does not call a bare FF D8 FF E0 in ciphertext a JPEG (the chance signature that made the reset tests flaky)', () => {
+    const noise = randomBytes(1 << 20);
+    for (const at of [0, 5000, noise.length - 4]) Buffer.from([0xff, 0xd8, 0xff, 0xe0]).copy(noise, at);
+    expect(holdsJpeg(noise)).toBe(false);
+    // One plausible segment after the signature is still chance, not a file.
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]).copy(noise, 9000);
+    expect(holdsJpeg(noise)).toBe(false);
   });
 });
