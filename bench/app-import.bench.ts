@@ -9,6 +9,7 @@ import { barePipeline } from './whole-job/bare-pipeline.js';
 import { cameraPhotos, personTree, TWELVE_MP, TWO_MP } from './whole-job/camera-photos.js';
 import { rawPersonCount, rawToken, startSandboxProcess, type SandboxProcess } from './whole-job/sandbox-process.js';
 import { MB, median } from './whole-job/stats.js';
+import { tunedEnvironment } from '../src/core/config/malloc-tuning.js';
 
 // The whole job through the app's services (the handler table the renderer and browser mode
 // call: scan, confirm, the desk's sync worker drains), in this process, into the sandbox in
@@ -69,7 +70,10 @@ async function memoryRows(sb: SandboxProcess, work: string): Promise<BenchRow[]>
   const files = await cameraPhotos(TWO_MP, RSS_PHOTOS);
   const tree = join(work, 'tree-rss');
   await personTree(tree, files, 1);
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'whole-job/app-rss-child.ts'), tree, JSON.stringify(sb), String(RSS_MARK)], { maxBuffer: 1 << 20 });
+  // The environment the app and browser mode run under (they start themselves again with it).
+  const env = tunedEnvironment(process.platform, process.env);
+  const child = join(import.meta.dirname, 'whole-job/app-rss-child.ts');
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', child, tree, JSON.stringify(sb), String(RSS_MARK)], { maxBuffer: 1 << 20, env });
   const { atMark, peak, collectionId } = JSON.parse(stdout) as { atMark: number; peak: number; collectionId: string };
   const onServer = await rawPersonCount(sb, await rawToken(sb), collectionId);
   if (onServer !== RSS_PHOTOS) throw new Error(`memory row: the server holds ${onServer} of ${RSS_PHOTOS} persons`);
@@ -95,7 +99,7 @@ export default async function benchAppImport(): Promise<BenchReport> {
       notes: [
         'The desk runs in this process (createApp, the handler table the UI calls, in-memory keychain); the sandbox in its own process on loopback.',
         'Timed from the scan request until the desk’s sync worker has drained the queue; the server count is checked by raw HTTP.',
-        `Memory: RSS of a process that runs only the desk (createApp + the handler table), sampled every 100 ms and at each progress event, over ${RSS_PHOTOS} unique 2 MP photos, one per person.`,
+        `Memory: RSS of a process that runs only the desk (createApp + the handler table) under the environment the app and browser mode give themselves (glibc malloc tuned, src/core/config/malloc-tuning.ts), sampled every 100 ms and at each progress event, over ${RSS_PHOTOS} unique 2 MP photos, one per person.`,
         'Leaves out: the renderer (no UI), the online 1:N duplicate check (off), Electron’s own processes, real network latency.',
       ],
     };

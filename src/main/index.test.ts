@@ -14,7 +14,8 @@ const fake = await vi.hoisted(async () => {
     enableSandbox: vi.fn(() => void calls.push('enableSandbox')),
     requestSingleInstanceLock: vi.fn(() => (calls.push('lock'), state.lock)),
     quit: vi.fn(() => void calls.push('quit')),
-    exit: vi.fn(),
+    exit: vi.fn((code: number) => void calls.push(`exit:${code}`)),
+    relaunch: vi.fn(() => void calls.push('relaunch')),
     setAppUserModelId: vi.fn(),
     getVersion: () => '0.1.0',
     whenReady: () => {
@@ -83,6 +84,30 @@ describe('main composition root', () => {
     fake.electron.app.removeAllListeners();
     vi.clearAllMocks();
     vi.stubEnv('ENROLL_DESK_DATA', DATA_DIR);
+    // As the relaunched instance runs (the test below covers the first one).
+    vi.stubEnv('MALLOC_MMAP_THRESHOLD_', '131072');
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
+  it.runIf(process.platform === 'linux')('first starts itself again with glibc malloc tuned, before the data folder, the lock or a window', async () => {
+    vi.stubEnv('MALLOC_MMAP_THRESHOLD_', undefined);
+    vi.stubEnv('ENROLL_DESK_MALLOC_TUNING', undefined);
+    vi.resetModules();
+    await import('./index.js');
+    expect(fake.calls).toContain('relaunch');
+    expect(fake.calls.indexOf('relaunch')).toBeLessThan(fake.calls.indexOf('exit:0'));
+    expect(process.env['MALLOC_MMAP_THRESHOLD_']).toBe('131072');
+    expect(fake.calls).not.toContain('lock');
+    expect(fake.calls).not.toContain('whenReady');
+    expect(fake.createApp).not.toHaveBeenCalled();
+  });
+
+  it('with ENROLL_DESK_MALLOC_TUNING=off starts as it is, without relaunching', async () => {
+    vi.stubEnv('MALLOC_MMAP_THRESHOLD_', undefined);
+    vi.stubEnv('ENROLL_DESK_MALLOC_TUNING', 'off');
+    await boot();
+    expect(fake.calls).not.toContain('relaunch');
+    expect(process.env['MALLOC_MMAP_THRESHOLD_']).toBeUndefined();
   });
 
   it('prepares the process before ready: data folder, sandbox, app scheme, then the lock', async () => {

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { createApp, type App } from '../core/app/create-app.js';
 import { cliArguments, runCli } from './cli-mode.js';
+import { relaunchWithTunedMalloc } from './malloc-relaunch.js';
 import { defaultDataDir } from '../core/config/data-dir.js';
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store.js';
 import { createChooseFolder } from './dialogs/choose-folder.js';
@@ -25,7 +26,7 @@ const cliArgs = cliArguments(process.argv, app.isPackaged);
 if (cliArgs !== null) {
   // Headless: no window, no instance lock (the CLI may run beside the open app).
   void runCli(cliArgs).then((code) => app.exit(code));
-} else {
+} else if (!relaunchWithTunedMalloc(app, process.platform, process.env)) {
   // The app, browser mode and the CLI share one data folder; the instance lock lives there too.
   app.setPath('userData', dataDir);
   app.enableSandbox();

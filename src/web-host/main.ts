@@ -1,11 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/config/data-dir.js';
+import { execveWithTunedMalloc } from '../core/config/malloc-tuning.js';
 import { toAppError } from '../core/errors/to-app-error.js';
 import { KeychainUnavailableError } from '../core/secrets/keytar-secret-store.js';
 import { startWebHost } from './start-web-host.js';
 
 // Browser mode entry: `npx tsx src/web-host/main.ts [--data <dir>] [--port <n>]`.
+// A long-running desk process: first becomes itself with glibc's malloc tuned (same pid).
+execveWithTunedMalloc(process);
 const { values } = parseArgs({
   options: {
     data: { type: 'string' },

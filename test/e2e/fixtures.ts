@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron, chromium, expect as baseExpect, test as base, type Browser } from '@playwright/test';
+import { MALLOC_TUNING } from '../../src/core/config/malloc-tuning.js';
 import { InMemorySecretStore } from '../../src/core/secrets/in-memory-secret-store.js';
 import type { SandboxProfileName } from '../../src/sandbox/index.js';
 import { startWebHost } from '../../src/web-host/index.js';
@@ -113,7 +114,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       writeFileSync(policyEnv['ENROLL_DESK_POLICY'], JSON.stringify(deskPolicy, null, 2));
     }
     if (deskBrowser === null) {
-      const app = await _electron.launch({ args: ['.'], cwd: root, env: { ...process.env, ...policyEnv, ENROLL_DESK_DATA: dataDir } });
+      const app = await _electron.launch({ args: ['.'], cwd: root, env: { ...process.env, ...MALLOC_TUNING, ...policyEnv, ENROLL_DESK_DATA: dataDir } });
       const window = await app.firstWindow();
       await use(window);
       if (testInfo.status === testInfo.expectedStatus) await expectOneStateWithSync(window);
