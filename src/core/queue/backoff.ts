@@ -20,6 +20,10 @@ export function backoffDelayMs(
 ): number {
   const exp = Math.min(policy.capMs, policy.baseMs * 2 ** Math.min(Math.max(0, attempt), 30));
   const jittered = Math.floor(random() * exp);
-  const floor = retryAfterSeconds === null ? 0 : Math.min(policy.retryAfterCapMs ?? policy.capMs, retryAfterSeconds * 1000);
-  return Math.max(jittered, floor);
+  return Math.max(jittered, retryAfterFloorMs(retryAfterSeconds, policy));
+}
+
+/** How long the server asked the desk to wait (its Retry-After, capped), or 0. */
+export function retryAfterFloorMs(retryAfterSeconds: number | null, policy: BackoffPolicy = defaultBackoff): number {
+  return retryAfterSeconds === null ? 0 : Math.min(policy.retryAfterCapMs ?? policy.capMs, retryAfterSeconds * 1000);
 }

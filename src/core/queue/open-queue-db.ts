@@ -85,6 +85,15 @@ export const queueMigrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'the earliest time a waiting item may go, whatever the operator asks',
+    // A server's Retry-After and the grace before a lost send is looked for: "Sync now"
+    // and coming back online skip the desk's own back-off, never these.
+    up: (db) => {
+      db.exec('ALTER TABLE queue_items ADD COLUMN not_before INTEGER NOT NULL DEFAULT 0');
+    },
+  },
 ];
 
 /** Creates or upgrades the queue's tables in an already open desk database. */

@@ -154,9 +154,9 @@ export class QueueStore {
     return row.t;
   }
 
-  /** An explicit "sync now" skips the back-off waits. */
+  /** An explicit "sync now" skips the desk's back-off, not a wait the server asked for (not_before). */
   makeWaitingDue(): void {
-    this.#prep("UPDATE queue_items SET next_attempt_at = ? WHERE state = 'retry_wait'").run(this.#now());
+    this.#prep("UPDATE queue_items SET next_attempt_at = MAX(?, not_before) WHERE state = 'retry_wait'").run(this.#now());
   }
 
   /** Marks that a mutating request may reach the server; set before it is sent. */
@@ -211,11 +211,13 @@ export class QueueStore {
 
   // Failures never clear `in_flight`: the failing call may have been a read made while an
   // earlier mutation was still unresolved. Only a reconcile or a recorded answer clears it.
-  scheduleRetry(id: string, delayMs: number, error: string): void {
+  // `floorMs`: the part of the delay the server asked for (Retry-After), which no "sync now" shortens.
+  scheduleRetry(id: string, delayMs: number, error: string, floorMs = 0): void {
     const now = this.#now();
-    this.#prep(`UPDATE queue_items SET state = 'retry_wait', attempts = attempts + 1, next_attempt_at = ?,
+    const notBefore = floorMs > 0 ? now + Math.round(floorMs) : 0;
+    this.#prep(`UPDATE queue_items SET state = 'retry_wait', attempts = attempts + 1, next_attempt_at = ?, not_before = ?,
         last_error = ?, updated_at = ? WHERE id = ?`)
-      .run(now + Math.max(0, Math.round(delayMs)), error, now, id);
+      .run(now + Math.max(0, Math.round(delayMs)), notBefore, error, now, id);
   }
 
   /**
@@ -224,8 +226,9 @@ export class QueueStore {
    * is counted from the send however often it is looked at again.
    */
   deferReconcile(id: string, untilMs: number, since: number, message: string): void {
-    this.#prep(`UPDATE queue_items SET state = 'retry_wait', next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?`)
-      .run(Math.round(untilMs), message, since, id);
+    const until = Math.round(untilMs);
+    this.#prep(`UPDATE queue_items SET state = 'retry_wait', next_attempt_at = ?, not_before = ?, last_error = ?, updated_at = ? WHERE id = ?`)
+      .run(until, until, message, since, id);
   }
 
   /** Back to ready without counting an attempt (the queue paused under it). */

@@ -1,6 +1,6 @@
 import { OzApiError, OzNetworkError, type OzClient, type PersonImage, type PhotoUpload } from '../oz/index.js';
 import { assertNever } from '../../shared/result.js';
-import { backoffDelayMs, type BackoffPolicy } from './backoff.js';
+import { backoffDelayMs, retryAfterFloorMs, type BackoffPolicy } from './backoff.js';
 import type { QueueBlobStore } from './blob-store.js';
 import { classifyFailure, errorText, type PauseCause } from './classify-error.js';
 import type { QueueCipher } from './queue-crypto.js';
@@ -206,7 +206,7 @@ async function settleFailure(deps: SyncItemDeps, item: StoredItem, err: unknown)
     case 'retry': {
       const delay = backoffDelayMs(item.row.attempts, deps.backoff, deps.random, action.retryAfterSeconds);
       const message = errorText(err);
-      store.scheduleRetry(id, delay, message);
+      store.scheduleRetry(id, delay, message, retryAfterFloorMs(action.retryAfterSeconds, deps.backoff));
       const connectFailure = err instanceof OzNetworkError && !err.ambiguous;
       return { kind: 'retry', message, reachedServer: action.reachedServer, connectFailure };
     }
