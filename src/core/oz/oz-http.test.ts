@@ -39,6 +39,9 @@ describe('OzHttp', () => {
     expect(err).toBeInstanceOf(OzNetworkError);
     expect((err as OzNetworkError).ambiguous).toBe(false);
     expect((err as OzNetworkError).causeCode).toBe('ECONNREFUSED');
+    expect((err as OzNetworkError).message).toBe(
+      `Could not connect to the Oz API: nothing accepts connections at ${new URL(url).host} (is the address right, and the server up?) [ECONNREFUSED].`,
+    );
   });
 
   it('rethrows the caller abort instead of calling it a timeout', async () => {

@@ -4,6 +4,7 @@ import { certificateProblemOf } from './oz-certificate-error.js';
 import { isOzRefusal, OzOriginError } from './oz-refusals.js';
 import { readBody, RESPONSE_LIMITS } from './read-body.js';
 import { isRedirect, redirectTarget } from './redirects.js';
+import { networkFailureText } from './network-failure-text.js';
 
 export type FetchImpl = typeof fetch;
 export type QueryValue = string | number | boolean | undefined;
@@ -106,7 +107,7 @@ export class OzHttp {
       if (err instanceof OzApiError || isOzRefusal(err)) throw err;
       if (timedOut) throw new OzTimeoutError(timeoutMs);
       if (req.signal?.aborted) throw req.signal.reason ?? err;
-      throw certificateProblemOf(err) ?? toNetworkError(err, sent);
+      throw certificateProblemOf(err) ?? toNetworkError(err, sent, url);
     } finally {
       clearTimeout(timer);
       req.signal?.removeEventListener('abort', onCallerAbort);
@@ -181,9 +182,8 @@ function causeCode(err: unknown): string | null {
   return null;
 }
 
-function toNetworkError(err: unknown, responseStarted: boolean): OzNetworkError {
+function toNetworkError(err: unknown, responseStarted: boolean, url: URL): OzNetworkError {
   const code = causeCode(err);
   const beforeSending = !responseStarted && code !== null && CONNECT_FAILURES.has(code);
-  const what = beforeSending ? 'Could not connect to the Oz API' : 'The connection to the Oz API failed';
-  return new OzNetworkError(`${what}${code === null ? '' : ` (${code})`}.`, !beforeSending, code);
+  return new OzNetworkError(networkFailureText(code, url, beforeSending), !beforeSending, code);
 }
