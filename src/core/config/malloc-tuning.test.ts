@@ -28,7 +28,7 @@ describe('glibc malloc tuning of long-running desk processes', () => {
     expect(() => execveWithTunedMalloc(proc)).not.toThrow();
   });
 
-  it.runIf(process.platform === 'linux' && typeof process.execve === 'function')('a real process becomes itself (same pid, same stdout) with the variable set, once', () => {
+  it.runIf(process.platform === 'linux' && typeof (process as { execve?: unknown }).execve === 'function')('a real process becomes itself (same pid, same stdout) with the variable set, once', () => {
     const dir = mkdtempSync(join(tmpdir(), 'enroll-desk-malloc-'));
     try {
       const script = join(dir, 'probe.mts');

@@ -45,12 +45,12 @@ describe('"Sync now" skips the desk’s own back-off, never a wait the server as
     // The operator presses "Sync now" again at once; the server's answer still holds.
     const second = worker.syncNow();
     await new Promise((r) => setTimeout(r, 500));
-    expect(await onServer(env, enrollmentId)).toBe(0);
+    expect(await onServer(env, enrollmentId ?? '')).toBe(0);
     const [a, b] = await Promise.all([first, second]);
     const sentAt = Date.now();
     expect(a.sent + b.sent).toBeGreaterThanOrEqual(1);
     expect(sentAt).toBeGreaterThanOrEqual(waiting.nextAttemptAt as number);
-    expect(await onServer(env, enrollmentId)).toBe(1);
+    expect(await onServer(env, enrollmentId ?? '')).toBe(1);
   });
 
   it('after a 503 without Retry-After, "sync now" sends at once instead of waiting out a minute of back-off', async () => {
@@ -64,7 +64,7 @@ describe('"Sync now" skips the desk’s own back-off, never a wait the server as
     const started = Date.now();
     expect(await worker.syncNow()).toMatchObject({ sent: 1, remaining: 0, stoppedBy: 'drained' });
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(await onServer(env, enrollmentId)).toBe(1);
+    expect(await onServer(env, enrollmentId ?? '')).toBe(1);
   });
 
   it('keeps the server’s wait in the queue’s rows: a later worker’s "sync now" honours it too', async () => {
