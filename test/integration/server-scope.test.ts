@@ -174,7 +174,7 @@ describe('migrations of existing desks', () => {
     // Back to what a desk at queue schema version 1 holds: the same rows, no scope columns.
     const db = new Database(join(dataDir, 'desk.db'));
     db.exec(`DROP INDEX queue_items_scope; ALTER TABLE queue_items DROP COLUMN server; ALTER TABLE queue_items DROP COLUMN account;
-      ALTER TABLE queue_items DROP COLUMN quarantine_code; DROP TABLE staged_photos; DELETE FROM schema_migrations WHERE scope = 'queue' AND version >= 2;`);
+      ALTER TABLE queue_items DROP COLUMN quarantine_code; ALTER TABLE queue_items DROP COLUMN not_before; DROP TABLE staged_photos; DELETE FROM schema_migrations WHERE scope = 'queue' AND version >= 2;`);
     db.close();
 
     app = await createApp({ dataDir, host: 'browser', secretStore: secrets, emit: () => undefined, version: 't', platform: 'linux', localSandbox: null, restoreSession: false });
