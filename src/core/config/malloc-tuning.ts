@@ -8,7 +8,7 @@
 export const MALLOC_TUNING: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
 
 /** Turns the tuning off (for a comparison run, or a system whose allocator is not glibc's). */
-export const MALLOC_TUNING_SWITCH = 'ENROLL_DESK_MALLOC_TUNING';
+const MALLOC_TUNING_SWITCH = 'ENROLL_DESK_MALLOC_TUNING';
 
 /**
  * The variables to start the process again with, or null when it already runs as wanted:
